@@ -1,0 +1,66 @@
+# WIR SIND HANNOVER: two commands set up a fresh machine.
+#   make run   install, migrate an embedded SQLite database, load the content, serve on 127.0.0.1:8000
+#   make test  install, start a throwaway PostgreSQL 15, run ruff, the migration check and all tests
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local runs and tests may use the development secret key.
+export DJANGO_LOCAL := 1
+
+.PHONY: run test install system-deps messages static lint clean
+
+# Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues.
+system-deps:
+	@missing=""; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Please install these Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+install: system-deps $(VENV)/.installed
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+static: install
+	$(PY) manage.py collectstatic --noinput -v 0
+
+run: messages static
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_strategy
+	@echo ""
+	@echo "The portal runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "Create an admin user in a second terminal with:"
+	@echo "    DJANGO_LOCAL=1 $(PY) manage.py createsuperuser"
+	@echo "then sign in at http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint messages static
+	scripts/with-postgres bash -c '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from hannover_strategy.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
+
+from .models import Beteiligungsformat, Kennzahl, Meilenstein
+
+
+class KennzahlInline(TranslationTabularInline):
+    model = Kennzahl
+    fields = ("key", "published", "at_least", "value", "label", "detail", "position")
+    extra = 0
+
+
+@admin.register(Beteiligungsformat)
+class BeteiligungsformatAdmin(ContentAdmin):
+    list_display = ("text", "position", "published", "updated_at")
+    list_editable = ("position",)
+    search_fields = ("text",)
+    fields = ("key", "published", "text", "position")
+    inlines = [KennzahlInline]
+
+
+@admin.register(Kennzahl)
+class KennzahlAdmin(ContentAdmin):
+    list_display = ("__str__", "format", "at_least", "value", "published")
+    list_filter = ("published", "format")
+    search_fields = ("label", "detail")
+    fields = ("key", "published", "format", "at_least", "value", "label", "detail", "position")
+
+
+@admin.register(Meilenstein)
+class MeilensteinAdmin(ContentAdmin):
+    list_display = ("date_text", "text", "planned_start", "status", "actual_date", "published")
+    list_filter = ("published", "status")
+    search_fields = ("text", "date_text", "editorial_text")
+    date_hierarchy = "planned_start"
+    fieldsets = (
+        PUBLICATION_FIELDSET,
+        (
+            _("As planned in the paper"),
+            {"fields": ("date_text", "text", "planned_start", "planned_end", "position")},
+        ),
+        (
+            _("What happened (confirmed by the editors)"),
+            {
+                "fields": ("status", "actual_date"),
+                "description": _(
+                    "The portal only says a milestone took place when you choose that status here."
+                ),
+            },
+        ),
+        EDITORIAL_FIELDSET,
+    )

@@ -1,0 +1,64 @@
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from hannover_strategy.views import sections
+
+from .models import Grundsatz, Handlungsfeld, Priorisierung
+
+
+class HandlungsfeldListView(ListView):
+    template_name = "handlungsfelder/handlungsfeld_list.html"
+    context_object_name = "fields"
+
+    def get_queryset(self):
+        return Handlungsfeld.objects.published()
+
+    def get_context_data(self, **kwargs):
+        fields = list(self.object_list)
+        return super().get_context_data(
+            action_fields=[f for f in fields if not f.is_working_group],
+            working_groups=[f for f in fields if f.is_working_group],
+            principles=list(Grundsatz.objects.published()),
+            nav="handlungsfelder",
+            breadcrumbs=[(_("Fields of action"), None)],
+            **kwargs,
+        )
+
+
+class HandlungsfeldDetailView(DetailView):
+    template_name = "handlungsfelder/handlungsfeld_detail.html"
+    context_object_name = "field"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Handlungsfeld.objects.published(), key=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        siblings = list(Handlungsfeld.objects.published().only("key", "title", "position"))
+        index = [s.pk for s in siblings].index(self.object.pk)
+        return super().get_context_data(
+            previous_field=siblings[index - 1] if index > 0 else None,
+            next_field=siblings[index + 1] if index + 1 < len(siblings) else None,
+            principles=list(Grundsatz.objects.published()),
+            nav="handlungsfelder",
+            breadcrumbs=[
+                (_("Fields of action"), reverse("handlungsfelder:list")),
+                (self.object.title, None),
+            ],
+            **kwargs,
+        )
+
+
+class PrinciplesView(TemplateView):
+    template_name = "handlungsfelder/principles.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=sections(),
+            principles=list(Grundsatz.objects.published()),
+            priorities=list(Priorisierung.objects.published()),
+            nav="principles",
+            breadcrumbs=[(_("Principles and priorities"), None)],
+            **kwargs,
+        )

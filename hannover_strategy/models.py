@@ -1,0 +1,114 @@
+"""Building blocks shared by every content model of the portal."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+stable_key_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    _("Use only lower-case letters a–z, digits and single hyphens, e.g. “stadtleben-und-kultur”."),
+)
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """Only what visitors may see."""
+        return self.filter(published=True)
+
+
+class ContentModel(models.Model):
+    """A piece of the strategy with a stable key and a publication switch.
+
+    The key never changes with language or wording: it is the anchor id on the page and
+    the key by which the content loader finds the object again.
+    """
+
+    key = models.SlugField(
+        _("stable key"),
+        max_length=80,
+        unique=True,
+        validators=[stable_key_validator],
+        help_text=_(
+            "Permanent identifier used in links and anchors, e.g. “bildung”. "
+            "Do not change it once the page is public: other sites link to it."
+        ),
+    )
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published content is shown on the public website."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class EditorialAddition(models.Model):
+    """Facts from public sources, written by the editors, kept apart from the city's text.
+
+    Shown as “Redaktionelle Ergänzung” with its source, and as not yet checked until a
+    member of staff confirms it.
+    """
+
+    editorial_text = models.TextField(
+        _("editorial addition"),
+        blank=True,
+        help_text=_(
+            "Our own words, never the city's wording, e.g. a topic summary from a public "
+            "source. Shown labelled as “Redaktionelle Ergänzung”."
+        ),
+    )
+    editorial_source_label = models.CharField(
+        _("source of the editorial addition"),
+        max_length=300,
+        blank=True,
+        help_text=_("Name of the source, e.g. “hannover.de, page ‘Das Papier’”."),
+    )
+    editorial_source_url = models.URLField(
+        _("source link"),
+        blank=True,
+        help_text=_("Web address of the source, e.g. https://www.hannover.de/"),
+    )
+    editorial_checked = models.BooleanField(
+        _("checked by the editors"),
+        default=False,
+        help_text=_(
+            "Tick once a member of staff has checked the addition against its source. "
+            "Until then the page says it is not yet checked."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_editorial_addition(self) -> bool:
+        return bool(self.editorial_text.strip())
+
+
+class SeedRecord(models.Model):
+    """What the content loader last wrote into one object.
+
+    The loader compares these values with the database: a field whose value differs was
+    edited by staff and is never overwritten; an object whose record exists but which is
+    gone was deleted by staff and is not brought back.
+    """
+
+    model_label = models.CharField(_("model"), max_length=100)
+    key = models.CharField(_("stable key"), max_length=80)
+    values = models.JSONField(_("loaded values"), default=dict)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("content load record")
+        verbose_name_plural = _("content load records")
+        ordering = ["model_label", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["model_label", "key"], name="unique_seed_record"),
+        ]
+
+    def __str__(self):
+        return f"{self.model_label}:{self.key}"

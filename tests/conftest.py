@@ -1,0 +1,52 @@
+"""Shared fixtures: the test database holds the real content, loaded once per session."""
+
+import html
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from handlungsfelder.models import Handlungsfeld
+from leitlinien.models import Leitlinie
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_strategy", verbosity=0)
+
+
+def public_urls() -> list[str]:
+    """Every public German page: the fixed pages and one per published object."""
+    urls = [
+        reverse("home"),
+        reverse("leitlinien:list"),
+        reverse("leitlinien:glossary"),
+        reverse("handlungsfelder:list"),
+        reverse("handlungsfelder:principles"),
+        reverse("beteiligung:process"),
+        reverse("beteiligung:timeline"),
+    ]
+    urls += [obj.get_absolute_url() for obj in Leitlinie.objects.published()]
+    urls += [obj.get_absolute_url() for obj in Handlungsfeld.objects.published()]
+    return urls
+
+
+def visible_text(content: str) -> str:
+    """The text a reader sees: no head, no tags, entities decoded, whitespace collapsed."""
+    body = re.sub(r"(?is)<head\b.*?</head>", " ", content)
+    body = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", body)
+    text = re.sub(r"<[^>]+>", "", body)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+@pytest.fixture
+def all_pages(client, db):
+    """The German pages as {url: visible text}; every one must answer 200."""
+    pages = {}
+    for url in public_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[url] = visible_text(response.content.decode())
+    return pages

@@ -1,0 +1,133 @@
+"""Staff edit everything in a German admin that refuses invalid data with clear messages."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+
+from beteiligung.models import Meilenstein
+from leitlinien.models import Leitlinie
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    model
+    for label in ("leitlinien", "handlungsfelder", "beteiligung")
+    for model in apps.get_app_config(label).get_models()
+]
+
+
+def admin_url(obj_or_model, action, *args):
+    meta = obj_or_model._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{action}", args=args)
+
+
+def form_data(response) -> dict:
+    """What the browser would send back for an unchanged admin form (incl. inlines)."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name, field in management.fields.items():
+            data[management.add_prefix(name)] = management.initial.get(name, field.initial)
+        forms.extend(formset.formset.forms)
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                if value:
+                    data[form.add_prefix(name)] = "on"
+                continue
+            if hasattr(value, "pk"):
+                value = value.pk
+            data[form.add_prefix(name)] = value
+    return data
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m._meta.label)
+def test_admin_pages_work_in_german(admin_client, model):
+    changelist = admin_client.get(admin_url(model, "changelist"), HTTP_ACCEPT_LANGUAGE="en")
+    assert changelist.status_code == 200
+    assert '<html lang="de"' in changelist.content.decode()
+    assert admin_client.get(admin_url(model, "changelist") + "?q=Hannover").status_code == 200
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    obj = model.objects.first()
+    change = admin_client.get(admin_url(obj, "change", obj.pk))
+    assert change.status_code == 200
+    # "Auf der Website anzeigen" leads to the public page
+    assert "/admin/r/" in change.content.decode()
+
+
+def test_admin_index_is_german(admin_client):
+    body = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Leitlinien" in body and "Handlungsfelder" in body and "Meilensteine" in body
+
+
+def test_unchanged_form_saves_without_error(admin_client):
+    obj = Leitlinie.objects.get(number=1)
+    url = admin_url(obj, "change", obj.pk)
+    response = admin_client.post(url, form_data(admin_client.get(url)))
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "number, message",
+    [
+        ("8", "7 Leitlinien"),
+        ("0", "mindestens 1"),
+        ("2", "schon eine Leitlinie mit dieser Nummer"),
+    ],
+)
+def test_guideline_number_must_be_1_to_7_and_unique(admin_client, number, message):
+    obj = Leitlinie.objects.get(number=1)
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["number"] = number
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Leitlinie.objects.get(pk=obj.pk).number == 1
+
+
+def test_milestone_end_cannot_be_before_its_start(admin_client):
+    obj = Meilenstein.objects.get(key="aktionswoche")
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["planned_start"] = "23.05.2021"
+    data["planned_end"] = "17.05.2021"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Das Ende darf nicht vor dem Beginn liegen" in response.content.decode()
+    # the editor's input is still in the form
+    assert 'value="17.05.2021"' in response.content.decode()
+
+
+def test_actual_date_only_for_a_milestone_that_took_place(admin_client):
+    obj = Meilenstein.objects.get(key="verwaltungsentwurf")
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["actual_date"] = "01.09.2022"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert Meilenstein.objects.get(pk=obj.pk).actual_date is None
+
+
+def test_text_edited_in_the_admin_survives_the_content_command(admin_client):
+    obj = Leitlinie.objects.get(number=4)
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["editorial_title_de"] = "Titel aus der Redaktion"
+    assert admin_client.post(url, data).status_code == 302
+    call_command("load_strategy", verbosity=0)
+    assert Leitlinie.objects.get(pk=obj.pk).editorial_title_de == "Titel aus der Redaktion"
+
+
+def test_stable_key_cannot_be_edited_by_accident(admin_client):
+    obj = Leitlinie.objects.get(number=5)
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["key"] = "anderer-schluessel"
+    admin_client.post(url, data)
+    assert Leitlinie.objects.get(pk=obj.pk).key == "leitlinie-5"

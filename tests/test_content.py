@@ -1,0 +1,78 @@
+"""The whole strategy paper reaches the German pages, verbatim, from the database."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+
+pytestmark = pytest.mark.django_db
+
+SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "strategiepapier-zusammenfassung.txt"
+CONTENT_APPS = ("leitlinien", "handlungsfelder", "beteiligung")
+NOT_SHOWN_AS_TEXT = {"key", "editorial_source_url"}
+
+
+def source_lines() -> list[str]:
+    """Each non-empty line of the paper's summary with its Markdown markers removed."""
+    lines = []
+    for raw in SOURCE.read_text(encoding="utf-8").splitlines():
+        line = raw.replace("**", "").strip()
+        line = re.sub(r"^(?:[-*]\s+|\d+\.\s+)", "", line)
+        if len(line) > 1 and line.startswith("*") and line.endswith("*"):
+            line = line[1:-1]
+        if line:
+            lines.append(line)
+    return lines
+
+
+def loaded_texts():
+    """(object, field, value) for every non-empty German text of published content."""
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            for obj in model.objects.filter(published=True):
+                for field in model._meta.get_fields():
+                    if not isinstance(field, models.CharField | models.TextField):
+                        continue
+                    if field.name in NOT_SHOWN_AS_TEXT or field.choices:
+                        continue
+                    if hasattr(model, f"{field.name}_de") and not field.name.endswith("_de"):
+                        continue  # the language-less accessor of a translated field
+                    value = getattr(obj, field.name)
+                    if value and value.strip():
+                        yield obj, field.name, value
+
+
+def test_the_source_has_lines_to_check():
+    assert len(source_lines()) > 50
+
+
+def test_every_line_of_the_source_is_on_a_german_page(all_pages):
+    everything = " ".join(all_pages.values())
+    missing = [line for line in source_lines() if line not in everything]
+    assert not missing
+
+
+def test_every_loaded_german_text_is_shown_on_some_page(all_pages):
+    everything = " ".join(all_pages.values())
+    missing = []
+    checked = 0
+    for obj, field, value in loaded_texts():
+        for line in value.splitlines():
+            line = " ".join(line.split())
+            if line:
+                checked += 1
+                if line not in everything:
+                    missing.append(f"{obj._meta.label}:{obj.key}.{field}: {line!r}")
+    assert checked > 100
+    assert not missing
+
+
+def test_editorial_sources_are_linked(client, all_pages):
+    model = apps.get_model("leitlinien", "Leitlinie")
+    leitlinie = model.objects.get(number=2)
+    body = client.get(leitlinie.get_absolute_url()).content.decode()
+    assert f'href="{leitlinie.editorial_source_url}"' in body
+    assert leitlinie.editorial_source_label in all_pages[leitlinie.get_absolute_url()]

@@ -1,0 +1,90 @@
+"""The content command is idempotent, keeps staff edits and never restores deletions."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+
+from hannover_strategy.content_loader import fixture_files, load_strategy
+from leitlinien.models import FazitPunkt, Leitlinie
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    model
+    for label in ("leitlinien", "handlungsfelder", "beteiligung")
+    for model in apps.get_app_config(label).get_models()
+]
+
+
+def snapshot() -> str:
+    """Every content row with every field, timestamps included."""
+    rows = []
+    for model in CONTENT_MODELS:
+        rows.append(serializers.serialize("json", model.objects.order_by("pk")))
+    return "\n".join(rows)
+
+
+def test_the_fixtures_are_loaded(django_db_setup):
+    assert Leitlinie.objects.count() == 7
+    assert FazitPunkt.objects.count() == 7
+
+
+def test_running_the_command_twice_changes_nothing(capsys):
+    before = snapshot()
+    call_command("load_strategy")
+    call_command("load_strategy")
+    assert snapshot() == before
+    assert "0 created, 0 fields updated" in capsys.readouterr().out
+
+
+def test_loading_into_an_empty_database_creates_everything_once():
+    for model in CONTENT_MODELS:
+        model.objects.all().delete()
+    apps.get_model("hannover_strategy", "SeedRecord").objects.all().delete()
+    report = load_strategy()
+    entries = sum(len(json.loads(p.read_text())["objects"]) for p in fixture_files())
+    assert report.created == entries
+    assert load_strategy().created == 0
+
+
+def _changed_fixture(tmp_path: Path, number: int, **fields) -> Path:
+    data = json.loads(fixture_files()[0].read_text(encoding="utf-8"))
+    for entry in data["objects"]:
+        if entry["model"] == "leitlinien.leitlinie" and entry["fields"]["number"] == number:
+            entry["fields"].update(fields)
+    path = tmp_path / "strategie.de.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_staff_edit_survives_a_reload_with_new_text(tmp_path):
+    Leitlinie.objects.filter(number=2).update(editorial_title_de="Von der Redaktion geändert")
+    changed = _changed_fixture(tmp_path, 2, editorial_title="Neuer Titel aus der Datei")
+    report = load_strategy([changed])
+    assert Leitlinie.objects.get(number=2).editorial_title_de == "Von der Redaktion geändert"
+    assert "leitlinien.leitlinie:leitlinie-2.editorial_title_de" in report.kept_staff_edits
+
+
+def test_untouched_field_takes_the_new_text_from_the_file(tmp_path):
+    changed = _changed_fixture(tmp_path, 5, editorial_title="Sprache, Mehrsprachigkeit")
+    load_strategy([changed])
+    assert Leitlinie.objects.get(number=5).editorial_title_de == "Sprache, Mehrsprachigkeit"
+    # and the next load of the same file changes nothing
+    assert load_strategy([changed]).updated_fields == 0
+
+
+def test_object_deleted_by_staff_is_not_brought_back():
+    FazitPunkt.objects.filter(key="fazit-jugendbeteiligung").delete()
+    report = load_strategy()
+    assert not FazitPunkt.objects.filter(key="fazit-jugendbeteiligung").exists()
+    assert "leitlinien.fazitpunkt:fazit-jugendbeteiligung" in report.skipped_deleted
+
+
+def test_unpublishing_is_a_staff_edit_that_is_kept():
+    Leitlinie.objects.filter(number=6).update(published=False)
+    load_strategy()
+    assert Leitlinie.objects.get(number=6).published is False

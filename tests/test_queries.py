@@ -1,0 +1,70 @@
+"""Each public page runs a small number of SQL queries that does not grow with the content."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from beteiligung.models import Beteiligungsformat, Kennzahl, Meilenstein
+from handlungsfelder.models import Grundsatz, Handlungsfeld, Priorisierung
+from leitlinien.models import Begriff, FazitPunkt
+
+from .conftest import public_urls
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES_PER_PAGE = 6
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_more_content(n: int) -> None:
+    for i in range(n):
+        Begriff.objects.create(key=f"extra-begriff-{i}", term=f"Begriff {i}", published=True)
+        FazitPunkt.objects.create(
+            key=f"extra-fazit-{i}", text=f"Punkt {i}", published=True, position=100 + i
+        )
+        Priorisierung.objects.create(
+            key=f"extra-prio-{i}", text=f"Priorität {i}", published=True, position=100 + i
+        )
+        Handlungsfeld.objects.create(
+            key=f"extra-feld-{i}",
+            kind="field",
+            number=100 + i,
+            title=f"Feld {i}",
+            published=True,
+            position=100 + i,
+        )
+        fmt = Beteiligungsformat.objects.create(
+            key=f"extra-format-{i}", text=f"Format {i}", published=True, position=100 + i
+        )
+        Kennzahl.objects.create(
+            key=f"extra-zahl-{i}", format=fmt, value=i, label="Treffen", published=True
+        )
+        Meilenstein.objects.create(
+            key=f"extra-meilenstein-{i}",
+            date_text=f"{i}.1.2030",
+            planned_start=datetime.date(2030, 1, 1) + datetime.timedelta(days=i),
+            text=f"Schritt {i}",
+            published=True,
+        )
+
+
+def test_every_page_stays_within_the_query_budget(client, django_assert_max_num_queries):
+    for url in public_urls():
+        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):
+            client.get(url)
+
+
+def test_query_count_does_not_grow_with_the_content(client):
+    urls = public_urls()
+    before = {url: count_queries(client, url) for url in urls}
+    add_more_content(15)
+    Grundsatz.objects.update(description="Beschreibung")
+    after = {url: count_queries(client, url) for url in urls}
+    assert after == before
