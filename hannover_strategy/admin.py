@@ -1,6 +1,7 @@
 """Admin building blocks shared by the content apps."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -34,6 +35,8 @@ class ContentAdmin(TranslationAdmin):
     list_filter = ("published",)
     save_on_top = True
     list_per_page = 50
+    # Staff type “www.hannover.de/…”: complete it with https, not http.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
