@@ -9,7 +9,9 @@ Guarantees:
   value is still the one it wrote.
 - An object that staff deleted after it was loaded is not brought back.
 - Translated fields are written to the column of the file's language (``text`` in a
-  German file goes to ``text_de``).
+  German file goes to ``text_de``). Translation files only add text to objects of the
+  German file; what they write is recorded as “machine translated, not reviewed”, and a
+  change of German text marks existing translations outdated (see ``translations``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from . import translations
 from .models import SeedRecord
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -95,13 +98,14 @@ def _current(obj, model_field):
 
 def load_file(path: Path, report: LoadReport) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
-    language = data.get("language", settings.LANGUAGE_CODE)
+    language = data.get("language", settings.SOURCE_LANGUAGE)
     for entry in data["objects"]:
         model = apps.get_model(entry["model"])
         _load_object(model, entry["key"], entry["fields"], language, report)
 
 
 def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadReport) -> None:
+    is_source = language == settings.SOURCE_LANGUAGE
     label = model._meta.label_lower
     wanted: dict[str, object] = {}
     for name, raw in raw_fields.items():
@@ -114,7 +118,8 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
     obj = model.objects.filter(key=key).first()
 
     if obj is None:
-        if record is not None:
+        if record is not None or not is_source:
+            # deleted by staff (or a translation of something that does not exist)
             report.skipped_deleted.append(f"{label}:{key}")
             return
         obj = model(key=key)
@@ -124,6 +129,7 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
         obj.full_clean()
         obj.save()
         SeedRecord.objects.create(model_label=label, key=key, values=wanted)
+        translations.update_states(obj)
         report.created += 1
         return
 
@@ -135,8 +141,9 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
         if current == value:
             loaded[column] = value
             continue
-        if column in loaded and loaded[column] == current:
-            # Still what we wrote last time: staff did not touch it, take the new text.
+        untouched = loaded[column] == current if column in loaded else current in (None, "")
+        if untouched:
+            # Still what we wrote last time (or never filled): staff did not touch it.
             setattr(obj, model_field.name, _deserialise(model_field, value))
             loaded[column] = value
             changed.append(column)
@@ -147,6 +154,13 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
         obj.full_clean()
         obj.save(update_fields=[model._meta.get_field(c).name for c in changed] + ["updated_at"])
         report.updated_fields += len(changed)
+        if is_source:
+            text_columns = {
+                translations.column(f, language) for f in translations.translated_fields(model)
+            }
+            translations.update_states(obj, source_changed=bool(text_columns & set(changed)))
+        else:
+            translations.update_states(obj, changed_languages=[language])
     else:
         report.unchanged += 1
     if record is None:

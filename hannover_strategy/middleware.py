@@ -1,6 +1,27 @@
 """Site-wide middleware."""
 
+from django.conf import settings
 from django.utils import translation
+
+# Real browsers send a few dozen characters; Django itself reads at most 500.
+MAX_ACCEPT_LANGUAGE = 500
+
+
+class LanguageFromUrlOnlyMiddleware:
+    """Runs before Django's LocaleMiddleware: the language of a page is in its URL.
+
+    Only the language-free root (“/”) looks at Accept-Language, to pick the best language;
+    a language cookie is ignored, and a huge header counts as no preference (German).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.COOKIES.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        if len(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) > MAX_ACCEPT_LANGUAGE:
+            del request.META["HTTP_ACCEPT_LANGUAGE"]
+        return self.get_response(request)
 
 
 class AdminInGermanMiddleware:

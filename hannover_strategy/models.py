@@ -1,5 +1,8 @@
 """Building blocks shared by every content model of the portal."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +42,7 @@ class ContentModel(models.Model):
         help_text=_("Only published content is shown on the public website."),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    translation_states = GenericRelation("hannover_strategy.TranslationState")
 
     objects = PublishedQuerySet.as_manager()
 
@@ -112,3 +116,52 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model_label}:{self.key}"
+
+
+def translation_language_choices():
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.SOURCE_LANGUAGE]
+
+
+class TranslationState(models.Model):
+    """How far one object's translation into one language can be trusted.
+
+    German is the source and has no state. The portal shows visitors a notice for every
+    state but “reviewed”.
+    """
+
+    class State(models.TextChoices):
+        MISSING = "missing", _("missing")
+        UNREVIEWED = "unreviewed", _("machine translated, not reviewed")
+        REVIEWED = "reviewed", _("reviewed")
+        OUTDATED = "outdated", _("outdated: the German text changed")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(_("language"), max_length=10, choices=translation_language_choices)
+    state = models.CharField(
+        _("translation state"), max_length=20, choices=State.choices, default=State.MISSING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation state")
+        verbose_name_plural = _("translation status")
+        ordering = ["content_type", "object_id", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="unique_translation_state"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_language_display()}: {self.get_state_display()}"

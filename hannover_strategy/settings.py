@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "hannover_strategy.middleware.LanguageFromUrlOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "hannover_strategy.middleware.AdminInGermanMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,14 +131,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. German is the source language and the default; every public URL carries
-# its language prefix (/de/...). Further portal languages are added with their content.
+# Languages. German is the source language, the default and the fallback; every public
+# URL carries its language prefix (/de/..., /ar/...). The languages follow the most common
+# home languages of Hannover's residents.
 LANGUAGE_CODE = "de"
+SOURCE_LANGUAGE = "de"
 LANGUAGES = [
     ("de", _("German")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("ar", _("Arabic")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("pl", _("Polish")),
+    ("fa", _("Persian")),
 ]
+LANGUAGES_BIDI = ["ar", "fa"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+# The admin's language tabs use jQuery UI, served by us (no CDN).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

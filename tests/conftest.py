@@ -4,8 +4,10 @@ import html
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
@@ -17,8 +19,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_strategy", verbosity=0)
 
 
-def public_urls() -> list[str]:
-    """Every public German page: the fixed pages and one per published object."""
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+RTL_LANGUAGES = {"ar", "fa"}
+
+
+def public_urls(language: str = "de") -> list[str]:
+    """Every public page in one language: the fixed pages and one per published object."""
+    with translation.override(language):
+        return _public_urls()
+
+
+def _public_urls() -> list[str]:
     urls = [
         reverse("home"),
         reverse("leitlinien:list"),
@@ -41,12 +52,17 @@ def visible_text(content: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
-@pytest.fixture
-def all_pages(client, db):
-    """The German pages as {url: visible text}; every one must answer 200."""
+def pages_in(client, language: str) -> dict[str, str]:
+    """The pages of one language as {url: visible text}; every one must answer 200."""
     pages = {}
-    for url in public_urls():
+    for url in public_urls(language):
         response = client.get(url)
         assert response.status_code == 200, url
         pages[url] = visible_text(response.content.decode())
     return pages
+
+
+@pytest.fixture
+def all_pages(client, db):
+    """The German pages as {url: visible text}."""
+    return pages_in(client, "de")

@@ -1,5 +1,7 @@
 """Staff edit everything in a German admin that refuses invalid data with clear messages."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -56,8 +58,13 @@ def test_admin_pages_work_in_german(admin_client, model):
     obj = model.objects.first()
     change = admin_client.get(admin_url(obj, "change", obj.pk))
     assert change.status_code == 200
+    body = change.content.decode()
     # "Auf der Website anzeigen" leads to the public page
-    assert "/admin/r/" in change.content.decode()
+    assert "/admin/r/" in body
+    # every script and stylesheet comes from us, none from another host
+    assert not re.search(r'<(script|img|iframe)[^>]+src="(https?:)?//', body)
+    assert not re.search(r'<link[^>]+href="(https?:)?//', body)
+    assert "vendor/jquery-ui/jquery-ui.min" in body
 
 
 def test_admin_index_is_german(admin_client):

@@ -7,6 +7,9 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from modeltranslation.fields import TranslationField
+
+from .conftest import LANGUAGES, pages_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +31,9 @@ def source_lines() -> list[str]:
     return lines
 
 
-def loaded_texts():
-    """(object, field, value) for every non-empty German text of published content."""
+def loaded_texts(language: str = "de"):
+    """(object, field, value) for every non-empty text of published content in a language
+    (untranslated fields count for every language)."""
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
             for obj in model.objects.filter(published=True):
@@ -38,7 +42,10 @@ def loaded_texts():
                         continue
                     if field.name in NOT_SHOWN_AS_TEXT or field.choices:
                         continue
-                    if hasattr(model, f"{field.name}_de") and not field.name.endswith("_de"):
+                    if isinstance(field, TranslationField):
+                        if field.language != language:
+                            continue
+                    elif hasattr(model, f"{field.name}_de"):
                         continue  # the language-less accessor of a translated field
                     value = getattr(obj, field.name)
                     if value and value.strip():
@@ -60,6 +67,22 @@ def test_every_loaded_german_text_is_shown_on_some_page(all_pages):
     missing = []
     checked = 0
     for obj, field, value in loaded_texts():
+        for line in value.splitlines():
+            line = " ".join(line.split())
+            if line:
+                checked += 1
+                if line not in everything:
+                    missing.append(f"{obj._meta.label}:{obj.key}.{field}: {line!r}")
+    assert checked > 100
+    assert not missing
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "de"])
+def test_every_translated_text_is_shown_on_the_pages_of_its_language(client, language):
+    everything = " ".join(pages_in(client, language).values())
+    missing = []
+    checked = 0
+    for obj, field, value in loaded_texts(language):
         for line in value.splitlines():
             line = " ".join(line.split())
             if line:

@@ -46,9 +46,16 @@ def test_loading_into_an_empty_database_creates_everything_once():
         model.objects.all().delete()
     apps.get_model("hannover_strategy", "SeedRecord").objects.all().delete()
     report = load_strategy()
-    entries = sum(len(json.loads(p.read_text())["objects"]) for p in fixture_files())
-    assert report.created == entries
-    assert load_strategy().created == 0
+    source, *translation_files = fixture_files()
+    assert report.created == len(json.loads(source.read_text())["objects"])
+    written = sum(
+        len(entry["fields"])
+        for path in translation_files
+        for entry in json.loads(path.read_text())["objects"]
+    )
+    assert report.updated_fields == written
+    again = load_strategy()
+    assert again.created == 0 and again.updated_fields == 0
 
 
 def _changed_fixture(tmp_path: Path, number: int, **fields) -> Path:

@@ -1,0 +1,130 @@
+"""Template tags for languages: translated text with its real language, translation
+notices, the language switcher and hreflang alternates, localised digits."""
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+
+from hannover_strategy import translations
+from hannover_strategy.models import TranslationState
+
+register = template.Library()
+
+# Digits in the numbering system most readers of the language use (CLDR defaults).
+DIGITS = {
+    "ar": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
+    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+}
+
+
+def _language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+@register.filter
+def local_digits(value):
+    """Write the digits of ``value`` as readers of the current language expect them."""
+    table = DIGITS.get(_language())
+    text = str(value)
+    return text.translate(table) if table else text
+
+
+@register.simple_tag
+def tr(obj, field):
+    """The field in the visitor's language; German fallback text is marked lang="de"."""
+    language = _language()
+    value = getattr(obj, field) or ""
+    shown_in_german = (
+        language != settings.SOURCE_LANGUAGE
+        and field in translations.translated_fields(obj.__class__)
+        and not translations.has_text(obj, field, language)
+        and value
+    )
+    if shown_in_german:
+        return format_html('<span lang="{}" dir="ltr">{}</span>', settings.SOURCE_LANGUAGE, value)
+    return format_html("{}", value)
+
+
+def _states(context) -> dict:
+    """All translation states of the current language, fetched once per request."""
+    request = context.get("request")
+    language = _language()
+    cache = getattr(request, "_translation_states", None) if request else None
+    if cache is None or cache[0] != language:
+        states = {
+            (s.content_type_id, s.object_id): s
+            for s in TranslationState.objects.filter(language=language)
+        }
+        cache = (language, states)
+        if request is not None:
+            request._translation_states = cache
+    return cache[1]
+
+
+def _notice(context, obj):
+    language = _language()
+    if obj is None or language == settings.SOURCE_LANGUAGE:
+        return None
+    content_type = ContentType.objects.get_for_model(obj)
+    state = _states(context).get((content_type.id, obj.pk))
+    return translations.notice_for(obj, language, state)
+
+
+@register.simple_tag(takes_context=True)
+def common_notice(context, objects):
+    """The notice shared by all ``objects`` (shown once for a whole list), or ""."""
+    notices = {_notice(context, obj) for obj in objects}
+    return notices.pop() or "" if len(notices) == 1 else ""
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context, obj, shown_for_list=""):
+    """A short notice when the visitor reads a text that is not a reviewed translation.
+
+    ``shown_for_list``: the notice already shown once for the list this object is in.
+    """
+    notice = _notice(context, obj)
+    return {"notice": None if notice == shown_for_list else notice}
+
+
+@register.inclusion_tag("includes/translation_notice.html")
+def list_notice(notice):
+    return {"notice": notice}
+
+
+def _path_in(request, code: str) -> str:
+    """The same page in another language: only the language prefix changes."""
+    path = request.path if request else "/"
+    current = _language()
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix) :]}"
+    return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, home_only=False):
+    """Every portal language with its own name and the address of this page in it."""
+    request = context.get("request")
+    current = _language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "url": f"/{code}/" if home_only else _path_in(request, code),
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
