@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from hannover_strategy.views import formats_with_figures, sections
+from hannover_strategy.views import formats_with_figures, sections, visible
 
 from .models import Meilenstein
 
@@ -11,8 +11,8 @@ class ProcessView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=sections(),
-            formats=list(formats_with_figures()),
+            sections=sections(self.request),
+            formats=list(formats_with_figures(self.request)),
             nav="process",
             breadcrumbs=[(_("How the strategy came about"), None)],
             **kwargs,
@@ -24,11 +24,11 @@ class TimelineView(ListView):
     context_object_name = "milestones"
 
     def get_queryset(self):
-        return Meilenstein.objects.published()
+        return visible(Meilenstein.objects.all(), self.request)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=sections(),
+            sections=sections(self.request),
             nav="timeline",
             breadcrumbs=[(_("Phase 2"), None)],
             **kwargs,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hannover_strategy.models import ContentModel, EditorialAddition
+from hannover_strategy.richtext import RichTextField
 
 
 class Handlungsfeld(ContentModel, EditorialAddition):
@@ -28,7 +29,7 @@ class Handlungsfeld(ContentModel, EditorialAddition):
         help_text=_("1 to 6 as in the paper; empty for the AG-Jugend."),
     )
     title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “Bildung”"))
-    description = models.TextField(
+    description = RichTextField(
         _("official description"),
         blank=True,
         help_text=_("The paper's own description. Leave empty until it is published."),
@@ -73,7 +74,7 @@ class Grundsatz(ContentModel, EditorialAddition):
         error_messages={"unique": _("There is already a principle with this number.")},
     )
     title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “Gleichbehandlung”"))
-    description = models.TextField(
+    description = RichTextField(
         _("official description"),
         blank=True,
         help_text=_("The paper's own explanation. Leave empty until it is published."),

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from hannover_strategy.views import sections
+from hannover_strategy.views import sections, visible
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
 
@@ -13,14 +13,14 @@ class HandlungsfeldListView(ListView):
     context_object_name = "fields"
 
     def get_queryset(self):
-        return Handlungsfeld.objects.published()
+        return visible(Handlungsfeld.objects.all(), self.request)
 
     def get_context_data(self, **kwargs):
         fields = list(self.object_list)
         return super().get_context_data(
             action_fields=[f for f in fields if not f.is_working_group],
             working_groups=[f for f in fields if f.is_working_group],
-            principles=list(Grundsatz.objects.published()),
+            principles=list(visible(Grundsatz.objects.all(), self.request)),
             nav="handlungsfelder",
             breadcrumbs=[(_("Fields of action"), None)],
             **kwargs,
@@ -32,15 +32,19 @@ class HandlungsfeldDetailView(DetailView):
     context_object_name = "field"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Handlungsfeld.objects.published(), key=self.kwargs["slug"])
+        return get_object_or_404(
+            visible(Handlungsfeld.objects.all(), self.request), key=self.kwargs["slug"]
+        )
 
     def get_context_data(self, **kwargs):
-        siblings = list(Handlungsfeld.objects.published().only("key", "title", "position"))
+        siblings = list(
+            visible(Handlungsfeld.objects.all(), self.request).only("key", "title", "position")
+        )
         index = [s.pk for s in siblings].index(self.object.pk)
         return super().get_context_data(
             previous_field=siblings[index - 1] if index > 0 else None,
             next_field=siblings[index + 1] if index + 1 < len(siblings) else None,
-            principles=list(Grundsatz.objects.published()),
+            principles=list(visible(Grundsatz.objects.all(), self.request)),
             nav="handlungsfelder",
             breadcrumbs=[
                 (_("Fields of action"), reverse("handlungsfelder:list")),
@@ -55,9 +59,9 @@ class PrinciplesView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=sections(),
-            principles=list(Grundsatz.objects.published()),
-            priorities=list(Priorisierung.objects.published()),
+            sections=sections(self.request),
+            principles=list(visible(Grundsatz.objects.all(), self.request)),
+            priorities=list(visible(Priorisierung.objects.all(), self.request)),
             nav="principles",
             breadcrumbs=[(_("Principles and priorities"), None)],
             **kwargs,

@@ -1,28 +1,59 @@
-"""Admin building blocks shared by the content apps, and the translation overview."""
+"""Admin building blocks shared by the content apps, and the translation overview.
 
+What every content admin guarantees:
+
+- History (django-reversion): every save is a revision with its author; any earlier version
+  can be restored, deleted objects recovered, and each revision shows a word-level diff.
+- Two editors: a save based on an outdated form is refused with a conflict message; the
+  editor's input stays in the form.
+- Roles: without the publish permission (group “Übersetzung”) only translations can be
+  edited; publishing is refused with 403 on the server.
+- An address in use (key of a Handlungsfeld, number of a Leitlinie) only changes after an
+  explicit confirmation, and the old address then redirects (contrib.redirects).
+"""
+
+import copy
 from collections import defaultdict
 
 from django import forms
 from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.formats import localize
+from django.utils.timezone import localtime
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
+from modeltranslation.fields import TranslationField
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from . import translations
+from . import history, translations
 from .models import TranslationState
+from .roles import CONTENT_APPS, PUBLISH_PERMISSION
+
+# Our wording of the admin's button to the public page (the catalogue overrides Django's).
+VIEW_ON_SITE = gettext_noop("View on site")
 
 admin.site.site_header = _("WIR SIND HANNOVER – editorial office")
 admin.site.site_title = _("WIR SIND HANNOVER editorial office")
 admin.site.index_title = _("Content of the strategy portal")
 
-CONTENT_APPS = ("leitlinien", "handlungsfelder", "beteiligung")
+# Form fields that are not model fields; every content form carries them.
+EDIT_TOKEN = "edit_token"  # noqa: S105 - a form field name, not a secret
+MINOR_CHANGE = "minor_change"
+CONFIRM_ADDRESS = "confirm_address_change"
+FORM_ONLY_FIELDS = (EDIT_TOKEN, MINOR_CHANGE, CONFIRM_ADDRESS)
 
 EDITORIAL_FIELDSET = (
     _("Editorial addition (not the city's wording)"),
@@ -44,16 +75,46 @@ EDITORIAL_FIELDSET = (
 PUBLICATION_FIELDSET = (
     _("Publication"),
     {
-        "fields": ("key", "published", "minor_change"),
+        "fields": ("key", "published"),
         "description": _(
-            "When you change German text, the translations are marked “outdated” so that "
-            "translators check them. For a typo or punctuation only, tick “minor change”."
+            "Drafts are only visible to staff (button “Auf der Website ansehen” shows a "
+            "preview). When you change German text, the translations are marked “outdated” "
+            "so that translators check them; for a typo or punctuation only, tick “minor "
+            "change”."
         ),
     },
 )
 
 
+def edit_token(obj) -> str:
+    return obj.updated_at.isoformat() if obj is not None and obj.updated_at else ""
+
+
+def preview_url(obj) -> str:
+    """The public address of ``obj``; a preview address while it is a draft."""
+    url = obj.get_absolute_url()
+    if obj.published:
+        return url
+    base, _sep, fragment = url.partition("#")
+    return f"{base}?preview=1" + (f"#{fragment}" if fragment else "")
+
+
+def public_paths(obj) -> dict[str, str]:
+    """The page address of ``obj`` in every language (without anchor)."""
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths[code] = obj.get_absolute_url().partition("#")[0]
+    return paths
+
+
+def last_author(obj):
+    version = Version.objects.get_for_object(obj).select_related("revision__user").first()
+    return version.revision if version else None
+
+
 class ContentForm(forms.ModelForm):
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
     minor_change = forms.BooleanField(
         label=_("minor change"),
         required=False,
@@ -61,6 +122,84 @@ class ContentForm(forms.ModelForm):
             "Only a typo or punctuation in the German text: the translations stay up to date."
         ),
     )
+    confirm_address_change = forms.BooleanField(
+        label=_("change the public address"),
+        required=False,
+        help_text=_(
+            "Needed when you change the key of a published page or the number of a "
+            "Leitlinie: other sites and printed material link to the old address. It will "
+            "redirect to the new one."
+        ),
+    )
+
+    #: set by the admin for the history views, which deliberately save an older version
+    check_conflicts = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if EDIT_TOKEN in self.fields:
+            self.fields[EDIT_TOKEN].initial = edit_token(
+                self.instance if self.instance.pk else None
+            )
+        self.old_paths = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if not instance.pk:
+            return cleaned
+        stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+        if stored is None:
+            return cleaned
+        if self.check_conflicts and EDIT_TOKEN in self.fields:
+            self._check_conflict(stored, cleaned.get(EDIT_TOKEN, ""))
+        address_fields = [
+            f for f in getattr(type(instance), "ADDRESS_FIELDS", ("key",)) if f in self.changed_data
+        ]
+        if address_fields and stored.published:
+            self.old_paths = public_paths(stored)
+            if not cleaned.get(CONFIRM_ADDRESS):
+                raise ValidationError(
+                    _(
+                        "This changes the public address of a published page (%(fields)s). "
+                        "Tick “change the public address” to confirm; the old address will "
+                        "then redirect to the new one."
+                    ),
+                    params={
+                        "fields": ", ".join(
+                            str(type(instance)._meta.get_field(f).verbose_name)
+                            for f in address_fields
+                        )
+                    },
+                    code="address_change",
+                )
+        return cleaned
+
+    def _check_conflict(self, stored, token):
+        current = edit_token(stored)
+        if token == current:
+            return
+        # Let a second, deliberate save through: the editor has now seen the message.
+        data = self.data.copy()
+        data[self.add_prefix(EDIT_TOKEN)] = current
+        self.data = data
+        revision = last_author(stored)
+        who = (
+            (revision.user.get_full_name() or revision.user.get_username())
+            if revision and revision.user
+            else gettext("someone else")
+        )
+        when = localize(localtime(stored.updated_at))
+        raise ValidationError(
+            _(
+                "Conflict: %(who)s changed this entry on %(when)s, after you opened it. "
+                "Your input is still in the form below and nothing was saved. Compare with "
+                "the current version (open it in a new tab); saving again replaces it with "
+                "your version."
+            ),
+            params={"who": who, "when": when},
+            code="conflict",
+        )
 
 
 class TranslationStateInline(GenericTabularInline):
@@ -76,23 +215,103 @@ class TranslationStateInline(GenericTabularInline):
         return False
 
 
-class ContentAdmin(TabbedDjangoJqueryTranslationAdmin):
-    """Common behaviour: publication filter, key fixed once created, translation states."""
+class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+    """Common behaviour of every content admin (see the module docstring)."""
 
     form = ContentForm
     list_filter = ("published",)
     save_on_top = True
     list_per_page = 50
     inlines = [TranslationStateInline]
+    actions = ["publish", "unpublish"]
+    object_history_template = "admin/content_history.html"
+    history_latest_first = True
     # Staff type “www.hannover.de/…”: complete it with https, not http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    # --- permissions -------------------------------------------------------------------
+
+    def can_publish(self, request) -> bool:
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
+
+    def translation_columns(self) -> set[str]:
+        return {
+            field.name
+            for field in self.model._meta.concrete_fields
+            if isinstance(field, TranslationField) and field.language != settings.SOURCE_LANGUAGE
+        }
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None:
-            # The key is in public links and anchors; it must not change by accident.
-            readonly.append("key")
+        if not self.can_publish(request):
+            # Translators: only the translations are theirs to edit.
+            editable = self.translation_columns() | set(FORM_ONLY_FIELDS)
+            names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
+            readonly += [name for name in names if name not in editable]
         return readonly
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if (
+            request.method == "POST"
+            and not self.can_publish(request)
+            and "published" in request.POST
+        ):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # --- form --------------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        extra = [EDIT_TOKEN]
+        if self.can_publish(request):
+            extra.append(MINOR_CHANGE)
+            if obj is not None and obj.published:
+                # Only a published page has an address that others link to.
+                extra.append(CONFIRM_ADDRESS)
+        present = set(admin.utils.flatten_fieldsets(fieldsets))
+        first = fieldsets[0][1]
+        first["fields"] = (*first["fields"], *[name for name in extra if name not in present])
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        match = request.resolver_match
+        if match and match.url_name and match.url_name.endswith(("_revision", "_recover")):
+            form = type(form.__name__, (form,), {"check_conflicts": False})
+        return form
+
+    def view_on_site(self, obj):
+        return preview_url(obj)
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(form, "old_paths", None):
+            self._redirect_old_addresses(request, form.old_paths, public_paths(obj))
+
+    def _redirect_old_addresses(self, request, old_paths, new_paths):
+        site = Site.objects.get_current()
+        for code, old in old_paths.items():
+            new = new_paths[code]
+            if old == new:
+                continue
+            Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": new})
+            Redirect.objects.filter(site=site, new_path=old).update(new_path=new)
+            Redirect.objects.filter(site=site, old_path=new).delete()  # the new address is real
+        if any(old_paths[c] != new_paths[c] for c in old_paths):
+            messages.info(
+                request,
+                gettext("The old address now redirects to the new one: %(old)s → %(new)s")
+                % {
+                    "old": old_paths[settings.SOURCE_LANGUAGE],
+                    "new": new_paths[settings.SOURCE_LANGUAGE],
+                },
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is TranslationState:
@@ -130,7 +349,7 @@ class ContentAdmin(TabbedDjangoJqueryTranslationAdmin):
         translations.update_states(
             obj,
             changed_languages=edited - explicitly_set,
-            source_changed=source_changed and not form.cleaned_data.get("minor_change"),
+            source_changed=source_changed and not form.cleaned_data.get(MINOR_CHANGE),
             keep=explicitly_set,
         )
 
@@ -141,6 +360,77 @@ class ContentAdmin(TabbedDjangoJqueryTranslationAdmin):
             return [i for i in instances if not isinstance(i, TranslationStateInline)]
         return instances
 
+    # --- actions -----------------------------------------------------------------------
+
+    @admin.action(description=_("Publish selected entries"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(
+        description=_("Unpublish selected entries (make them drafts)"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        for obj in queryset:
+            if obj.published == value:
+                continue
+            # One revision per object, so that restoring one never touches another.
+            with self.create_revision(request):
+                obj.published = value
+                obj.save()
+                self.log_change(
+                    request, obj, gettext("Published") if value else gettext("Unpublished")
+                )
+
+    # --- history diff ------------------------------------------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name=f"{opts.app_label}_{opts.model_name}_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, object_id, version_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(Version, pk=version_id, object_id=object_id)
+        if version._model is not self.model:
+            raise PermissionDenied
+        previous = history.previous_version(version)
+        rows = history.changes(
+            self.model, previous.field_dict if previous else {}, version.field_dict
+        )
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes in this version"),
+            "opts": opts,
+            "version": version,
+            "previous": previous,
+            "rows": rows,
+            "object_repr": version.object_repr,
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
+            ),
+            "revert_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, version.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/content_changes.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        context = {"changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes"}
+        context.update(extra_context or {})
+        return super().history_view(request, object_id, context)
+
 
 @admin.register(TranslationState)
 class TranslationOverviewAdmin(admin.ModelAdmin):
@@ -150,12 +440,12 @@ class TranslationOverviewAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
+        # States are edited with their content object, not here.
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         states = {}
         for state in TranslationState.objects.all():
             states[(state.content_type_id, state.object_id, state.language)] = state.state

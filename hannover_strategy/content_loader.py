@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
@@ -101,7 +102,10 @@ def load_file(path: Path, report: LoadReport) -> None:
     language = data.get("language", settings.SOURCE_LANGUAGE)
     for entry in data["objects"]:
         model = apps.get_model(entry["model"])
-        _load_object(model, entry["key"], entry["fields"], language, report)
+        # One revision per object, so that restoring one object never touches another.
+        with reversion.create_revision():
+            reversion.set_comment(f"Inhalt geladen aus {path.name}")
+            _load_object(model, entry["key"], entry["fields"], language, report)
 
 
 def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadReport) -> None:

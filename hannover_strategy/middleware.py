@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 # Real browsers send a few dozen characters; Django itself reads at most 500.
 MAX_ACCEPT_LANGUAGE = 500
@@ -39,3 +40,17 @@ class AdminInGermanMiddleware:
             translation.activate("de")
             request.LANGUAGE_CODE = "de"
         return self.get_response(request)
+
+
+class PreviewHeadersMiddleware:
+    """A preview (``?preview=1``) is never indexed and never stored by a shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.GET.get("preview") is not None:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -157,6 +157,9 @@ class TranslationState(models.Model):
         verbose_name = _("translation state")
         verbose_name_plural = _("translation status")
         ordering = ["content_type", "object_id", "language"]
+        permissions = [
+            ("publish_content", _("Can publish and unpublish content")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "language"], name="unique_translation_state"

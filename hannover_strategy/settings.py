@@ -10,6 +10,7 @@ Environment variables (all optional for local development):
   ``PORT``). Without either, an embedded SQLite file in ``var/`` is used.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "reversion",
+    "django_prose_editor",
+    "axes",
     "hannover_strategy",
     "leitlinien",
     "handlungsfelder",
@@ -77,7 +83,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hannover_strategy.middleware.PreviewHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old addresses of renamed pages answer with a permanent redirect (admin: Umleitungen).
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Throttles admin login attempts; must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hannover_strategy.urls"
@@ -123,6 +134,28 @@ def _database_config() -> dict:
 
 DATABASES = {"default": _database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+SITE_ID = 1
+
+# Admin login: django-axes locks a user name from one address after 5 failed attempts
+# for 15 minutes. It stores failed attempts with their IP address until the cool-off ends
+# or a successful sign-in resets them (see README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Keep no log of successful sign-ins (personal data we do not need).
+AXES_DISABLE_ACCESS_LOG = True
+
+# Staff sessions end after two hours without activity and when the browser closes.
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

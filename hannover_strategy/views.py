@@ -1,4 +1,5 @@
-"""Site-wide pages: the start page."""
+"""Site-wide pages (the start page) and what every page view shares: which content a
+request may see."""
 
 from django.db.models import Prefetch
 from django.views.generic import TemplateView
@@ -6,16 +7,39 @@ from django.views.generic import TemplateView
 from beteiligung.models import Beteiligungsformat, Kennzahl
 from leitlinien.models import Abschnitt, FazitPunkt, Leitlinie
 
-
-def sections() -> dict[str, Abschnitt]:
-    """Published sections of the paper by key, in one query."""
-    return {s.key: s for s in Abschnitt.objects.published()}
+PREVIEW_PARAMETER = "preview"
 
 
-def formats_with_figures():
-    """Participation formats with their published figures (two queries)."""
-    return Beteiligungsformat.objects.published().prefetch_related(
-        Prefetch("figures", queryset=Kennzahl.objects.published(), to_attr="published_figures")
+def is_preview(request) -> bool:
+    """A logged-in staff member asked to see drafts (``?preview=1``).
+
+    The query string is checked first, so that ordinary visits never touch the session.
+    """
+    return (
+        request.GET.get(PREVIEW_PARAMETER) == "1"
+        and request.user.is_authenticated
+        and request.user.is_staff
+    )
+
+
+def visible(queryset, request):
+    """Published content for visitors; drafts too for staff in preview."""
+    return queryset if is_preview(request) else queryset.published()
+
+
+def sections(request) -> dict[str, Abschnitt]:
+    """Visible sections of the paper by key, in one query."""
+    return {s.key: s for s in visible(Abschnitt.objects.all(), request)}
+
+
+def formats_with_figures(request):
+    """Participation formats with their visible figures (two queries)."""
+    return visible(Beteiligungsformat.objects.all(), request).prefetch_related(
+        Prefetch(
+            "figures",
+            queryset=visible(Kennzahl.objects.all(), request),
+            to_attr="published_figures",
+        )
     )
 
 
@@ -25,10 +49,10 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            sections=sections(),
-            leitlinie_1=Leitlinie.objects.published().filter(number=1).first(),
-            fazit_points=list(FazitPunkt.objects.published()),
-            formats=list(formats_with_figures()),
+            sections=sections(self.request),
+            leitlinie_1=visible(Leitlinie.objects.filter(number=1), self.request).first(),
+            fazit_points=list(visible(FazitPunkt.objects.all(), self.request)),
+            formats=list(formats_with_figures(self.request)),
             nav="home",
         )
         return context

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hannover_strategy.models import ContentModel, EditorialAddition
+from hannover_strategy.richtext import RichTextField
 
 LEITLINIE_COUNT = 7
 
@@ -76,7 +77,7 @@ class Abschnitt(ContentModel, EditorialAddition):
         blank=True,
         help_text=_("e.g. “Funktion des Strategiepapers”. Empty if the paper gives none."),
     )
-    text = models.TextField(
+    text = RichTextField(
         _("text"),
         blank=True,
         help_text=_("The paper's own text for this part. Leave empty if the paper gives none."),
@@ -106,6 +107,9 @@ class Abschnitt(ContentModel, EditorialAddition):
 
 class Leitlinie(ContentModel, EditorialAddition):
     """One of the seven Leitlinien (guidelines) of chapter 1."""
+
+    # Fields that are part of public links: changing them needs a confirmation.
+    ADDRESS_FIELDS = ("key", "number")
 
     number = models.PositiveSmallIntegerField(
         _("number"),
@@ -167,7 +171,7 @@ class Begriff(ContentModel, EditorialAddition):
     """A term of the glossary (“Begriffsdiskussion”)."""
 
     term = models.CharField(_("term"), max_length=200, help_text=_("e.g. “I-Beiräte”"))
-    definition = models.TextField(
+    definition = RichTextField(
         _("official definition"),
         blank=True,
         help_text=_("The paper's own explanation. Leave empty until it is published."),

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from hannover_strategy.views import sections
+from hannover_strategy.views import sections, visible
 
 from .models import Begriff, Leitlinie
 
@@ -13,11 +13,11 @@ class LeitlinieListView(ListView):
     context_object_name = "leitlinien"
 
     def get_queryset(self):
-        return Leitlinie.objects.published()
+        return visible(Leitlinie.objects.all(), self.request)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=sections(),
+            sections=sections(self.request),
             nav="leitlinien",
             breadcrumbs=[(_("Guidelines"), None)],
             **kwargs,
@@ -29,10 +29,14 @@ class LeitlinieDetailView(DetailView):
     context_object_name = "leitlinie"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Leitlinie.objects.published(), number=self.kwargs["number"])
+        return get_object_or_404(
+            visible(Leitlinie.objects.all(), self.request), number=self.kwargs["number"]
+        )
 
     def get_context_data(self, **kwargs):
-        numbers = list(Leitlinie.objects.published().values_list("number", flat=True))
+        numbers = list(
+            visible(Leitlinie.objects.all(), self.request).values_list("number", flat=True)
+        )
         index = numbers.index(self.object.number)
         return super().get_context_data(
             previous_number=numbers[index - 1] if index > 0 else None,
@@ -51,11 +55,11 @@ class GlossaryView(ListView):
     context_object_name = "terms"
 
     def get_queryset(self):
-        return Begriff.objects.published()
+        return visible(Begriff.objects.all(), self.request)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=sections(),
+            sections=sections(self.request),
             nav="glossary",
             breadcrumbs=[(_("Glossary"), None)],
             **kwargs,

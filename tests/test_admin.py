@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from beteiligung.models import Meilenstein
+from hannover_strategy.admin import preview_url
 from leitlinien.models import Leitlinie
 
 pytestmark = pytest.mark.django_db
@@ -25,17 +26,18 @@ def admin_url(obj_or_model, action, *args):
 
 
 def form_data(response) -> dict:
-    """What the browser would send back for an unchanged admin form (incl. inlines)."""
+    """What the browser would send back for the admin form as shown (incl. inlines).
+
+    For a re-rendered form (after an error) that is what the editor had entered.
+    """
     data = {}
     forms = [response.context["adminform"].form]
     for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name, field in management.fields.items():
-            data[management.add_prefix(name)] = management.initial.get(name, field.initial)
+        forms.append(formset.formset.management_form)
         forms.extend(formset.formset.forms)
     for form in forms:
-        for name, field in form.fields.items():
-            value = form.initial.get(name, field.initial)
+        for name in form.fields:
+            value = form[name].value()
             if value is None:
                 continue
             if isinstance(value, bool):
@@ -59,8 +61,8 @@ def test_admin_pages_work_in_german(admin_client, model):
     change = admin_client.get(admin_url(obj, "change", obj.pk))
     assert change.status_code == 200
     body = change.content.decode()
-    # "Auf der Website anzeigen" leads to the public page
-    assert "/admin/r/" in body
+    # "Auf der Website ansehen" leads to the public page (a preview while it is a draft)
+    assert f'href="{preview_url(obj)}" class="viewsitelink">Auf der Website ansehen' in body
     # every script and stylesheet comes from us, none from another host
     assert not re.search(r'<(script|img|iframe)[^>]+src="(https?:)?//', body)
     assert not re.search(r'<link[^>]+href="(https?:)?//', body)

@@ -173,6 +173,8 @@ def test_catalogue_is_complete(language):
     assert catalogue.fuzzy_entries() == []
     assert len(catalogue.translated_entries()) > 200
     for entry in catalogue.translated_entries():
+        if language == "en" and not entry.msgid_plural:
+            assert entry.msgstr == entry.msgid  # the msgids are the English text
         placeholders = set(re.findall(r"%\(\w+\)s", entry.msgid))
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
             if text:

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 
 from hannover_strategy import translations
 from hannover_strategy.models import TranslationState
+from hannover_strategy.richtext import clean_html
 
 register = template.Library()
 
@@ -45,6 +46,20 @@ def tr(obj, field):
     if shown_in_german:
         return format_html('<span lang="{}" dir="ltr">{}</span>', settings.SOURCE_LANGUAGE, value)
     return format_html("{}", value)
+
+
+@register.simple_tag
+def rich(obj, field):
+    """Rich text in the visitor's language, cleaned; German fallback marked lang="de"."""
+    language = _language()
+    value = clean_html(getattr(obj, field) or "")
+    if (
+        language != settings.SOURCE_LANGUAGE
+        and not translations.has_text(obj, field, language)
+        and value
+    ):
+        return format_html('<div lang="{}" dir="ltr">{}</div>', settings.SOURCE_LANGUAGE, value)
+    return value
 
 
 def _states(context) -> dict:
