@@ -16,7 +16,6 @@ import copy
 from collections import defaultdict
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
@@ -39,8 +38,15 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import history, translations
-from .models import TranslationState
-from .roles import CONTENT_APPS, PUBLISH_PERMISSION
+from .models import (
+    Barrierefreiheitserklaerung,
+    Gebaerdensprachvideo,
+    Rueckmeldung,
+    Seite,
+    TranslationState,
+    content_models,
+)
+from .roles import PUBLISH_PERMISSION
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
 VIEW_ON_SITE = gettext_noop("View on site")
@@ -452,12 +458,7 @@ class TranslationOverviewAdmin(admin.ModelAdmin):
         languages = [
             (code, name) for code, name in settings.LANGUAGES if code != settings.SOURCE_LANGUAGE
         ]
-        models_ = [
-            model
-            for label in CONTENT_APPS
-            for model in apps.get_app_config(label).get_models()
-            if translations.translated_fields(model)
-        ]
+        models_ = [model for model in content_models() if translations.translated_fields(model)]
         wanted_model = request.GET.get("model", "")
         wanted_state = request.GET.get("state", "")
         wanted_language = request.GET.get("language", "")
@@ -522,3 +523,68 @@ class TranslationOverviewAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/translation_overview.html", context)
+
+
+@admin.register(Seite)
+class SeiteAdmin(ContentAdmin):
+    list_display = ("title", "key", "published", "updated_at")
+    search_fields = ("title", "body")
+    fieldsets = (PUBLICATION_FIELDSET, (_("Page"), {"fields": ("title", "note", "body")}))
+
+
+@admin.register(Barrierefreiheitserklaerung)
+class BarrierefreiheitserklaerungAdmin(ContentAdmin):
+    list_display = ("title", "conformance", "statement_date", "reviewed_date", "published")
+    fieldsets = (
+        PUBLICATION_FIELDSET,
+        (
+            _("Statement"),
+            {
+                "fields": (
+                    "title",
+                    "intro",
+                    "conformance",
+                    "conformance_text",
+                    "known_limits",
+                    "statement_date",
+                    "reviewed_date",
+                    "feedback_text",
+                    "enforcement_text",
+                )
+            },
+        ),
+    )
+
+
+@admin.register(Gebaerdensprachvideo)
+class GebaerdensprachvideoAdmin(ContentAdmin):
+    list_display = ("title", "video", "published", "updated_at")
+    fieldsets = (PUBLICATION_FIELDSET, (_("Video"), {"fields": ("title", "video", "description")}))
+
+
+@admin.register(Rueckmeldung)
+class RueckmeldungAdmin(admin.ModelAdmin):
+    """Messages from the feedback form. The text is the sender's: it cannot be changed."""
+
+    list_display = ("created_at", "short_message", "page", "language", "status")
+    list_filter = ("status", "language")
+    search_fields = ("message", "page", "name", "email")
+    readonly_fields = ("message", "name", "email", "page", "language", "created_at")
+    fields = (
+        "created_at",
+        "message",
+        "page",
+        "name",
+        "email",
+        "language",
+        "status",
+        "internal_note",
+    )
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("message"))
+    def short_message(self, obj):
+        return obj.message[:80]

@@ -12,6 +12,8 @@ from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
 EXTENSIONS = {
+    # Headings start at h2: the page title is the h1.
+    "Heading": {"levels": [2, 3]},
     "Paragraph": True,
     "HardBreak": True,
     "Bold": True,

@@ -12,6 +12,8 @@ publish attempt without the permission is answered with 403).
 EDITORS = "Redaktion"
 TRANSLATORS = "Übersetzung"
 CONTENT_APPS = ("leitlinien", "handlungsfelder", "beteiligung")
+# The portal's own pages live in hannover_strategy beside technical models.
+PORTAL_CONTENT_MODELS = ("seite", "barrierefreiheitserklaerung", "gebaerdensprachvideo")
 PUBLISH_PERMISSION = "hannover_strategy.publish_content"
 
 
@@ -24,7 +26,12 @@ def sync_groups(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
 
-    content_types = list(ContentType.objects.filter(app_label__in=CONTENT_APPS))
+    content_types = list(ContentType.objects.filter(app_label__in=CONTENT_APPS)) + list(
+        ContentType.objects.filter(app_label="hannover_strategy", model__in=PORTAL_CONTENT_MODELS)
+    )
+    feedback_type = ContentType.objects.filter(
+        app_label="hannover_strategy", model="rueckmeldung"
+    ).first()
     state_type = ContentType.objects.filter(
         app_label="hannover_strategy", model="translationstate"
     ).first()
@@ -46,6 +53,7 @@ def sync_groups(apps) -> None:
     # Deleting content deletes its translation states with it.
     editor_perms += perms(state_type, "change", "view", "delete")
     editor_perms += perms(redirect_type, "add", "change", "delete", "view")
+    editor_perms += perms(feedback_type, "change", "delete", "view")
     translator_perms += perms(state_type, "change", "view")
     if state_type is not None:
         editor_perms += list(

@@ -1,11 +1,15 @@
 """Site-wide pages (the start page) and what every page view shares: which content a
 request may see."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from beteiligung.models import Beteiligungsformat, Kennzahl
 from leitlinien.models import Abschnitt, FazitPunkt, Leitlinie
+
+from .models import Gebaerdensprachvideo
 
 PREVIEW_PARAMETER = "preview"
 
@@ -53,6 +57,13 @@ class HomeView(TemplateView):
             leitlinie_1=visible(Leitlinie.objects.filter(number=1), self.request).first(),
             fazit_points=list(visible(FazitPunkt.objects.all(), self.request)),
             formats=list(formats_with_figures(self.request)),
+            # The sign-language link appears only once a published video exists.
+            sign_language_video=Gebaerdensprachvideo.objects.published().exclude(video="").exists(),
             nav="home",
         )
         return context
+
+
+def media(request, path):
+    """Uploaded files (the sign-language video), for setups without a proxy serving them."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from handlungsfelder.models import Handlungsfeld
+from hannover_strategy.models import Seite
 from leitlinien.models import Leitlinie
 
 
@@ -38,7 +39,9 @@ def _public_urls() -> list[str]:
         reverse("handlungsfelder:principles"),
         reverse("beteiligung:process"),
         reverse("beteiligung:timeline"),
+        reverse("accessibility"),
     ]
+    urls += [obj.get_absolute_url() for obj in Seite.objects.published()]
     urls += [obj.get_absolute_url() for obj in Leitlinie.objects.published()]
     urls += [obj.get_absolute_url() for obj in Handlungsfeld.objects.published()]
     return urls

@@ -1,5 +1,6 @@
 """The whole strategy paper reaches the German pages, verbatim, from the database."""
 
+import html
 import re
 from pathlib import Path
 
@@ -9,12 +10,13 @@ from django.conf import settings
 from django.db import models
 from modeltranslation.fields import TranslationField
 
+from hannover_strategy.models import content_models
+
 from .conftest import LANGUAGES, pages_in
 
 pytestmark = pytest.mark.django_db
 
 SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "strategiepapier-zusammenfassung.txt"
-CONTENT_APPS = ("leitlinien", "handlungsfelder", "beteiligung")
 NOT_SHOWN_AS_TEXT = {"key", "editorial_source_url"}
 
 
@@ -34,22 +36,27 @@ def source_lines() -> list[str]:
 def loaded_texts(language: str = "de"):
     """(object, field, value) for every non-empty text of published content in a language
     (untranslated fields count for every language)."""
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            for obj in model.objects.filter(published=True):
-                for field in model._meta.get_fields():
-                    if not isinstance(field, models.CharField | models.TextField):
+    for model in content_models():
+        for obj in model.objects.filter(published=True):
+            for field in model._meta.get_fields():
+                if not isinstance(field, models.CharField | models.TextField):
+                    continue
+                if field.name in NOT_SHOWN_AS_TEXT or field.choices:
+                    continue
+                if isinstance(field, TranslationField):
+                    if field.language != language:
                         continue
-                    if field.name in NOT_SHOWN_AS_TEXT or field.choices:
-                        continue
-                    if isinstance(field, TranslationField):
-                        if field.language != language:
-                            continue
-                    elif hasattr(model, f"{field.name}_de"):
-                        continue  # the language-less accessor of a translated field
-                    value = getattr(obj, field.name)
-                    if value and value.strip():
-                        yield obj, field.name, value
+                elif hasattr(model, f"{field.name}_de"):
+                    continue  # the language-less accessor of a translated field
+                value = getattr(obj, field.name)
+                if value and value.strip():
+                    yield obj, field.name, value
+
+
+def text_lines(value: str) -> list[str]:
+    """The lines a reader sees of a stored text (rich text: the text between its tags)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", value)) if "<" in value else value
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 def test_the_source_has_lines_to_check():
@@ -67,8 +74,7 @@ def test_every_loaded_german_text_is_shown_on_some_page(all_pages):
     missing = []
     checked = 0
     for obj, field, value in loaded_texts():
-        for line in value.splitlines():
-            line = " ".join(line.split())
+        for line in text_lines(value):
             if line:
                 checked += 1
                 if line not in everything:
@@ -83,8 +89,7 @@ def test_every_translated_text_is_shown_on_the_pages_of_its_language(client, lan
     missing = []
     checked = 0
     for obj, field, value in loaded_texts(language):
-        for line in value.splitlines():
-            line = " ".join(line.split())
+        for line in text_lines(value):
             if line:
                 checked += 1
                 if line not in everything:

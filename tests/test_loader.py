@@ -9,15 +9,12 @@ from django.core import serializers
 from django.core.management import call_command
 
 from hannover_strategy.content_loader import fixture_files, load_strategy
+from hannover_strategy.models import content_models
 from leitlinien.models import FazitPunkt, Leitlinie
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [
-    model
-    for label in ("leitlinien", "handlungsfelder", "beteiligung")
-    for model in apps.get_app_config(label).get_models()
-]
+CONTENT_MODELS = content_models()
 
 
 def snapshot() -> str:
