@@ -14,11 +14,15 @@ export DJANGO_LOCAL := 1
 
 .PHONY: run test install system-deps messages static lint clean
 
-# Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues.
+# Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
+# Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
+# Java runtime for the W3C Nu HTML checker.
 system-deps:
 	@missing=""; \
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

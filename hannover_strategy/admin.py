@@ -41,6 +41,7 @@ from . import history, translations
 from .models import (
     Barrierefreiheitserklaerung,
     Gebaerdensprachvideo,
+    OffeneDaten,
     Rueckmeldung,
     Seite,
     TranslationState,
@@ -106,11 +107,15 @@ def preview_url(obj) -> str:
 
 
 def public_paths(obj) -> dict[str, str]:
-    """The page address of ``obj`` in every language (without anchor)."""
+    """The page address of ``obj`` in every language (without anchor), and its short link."""
+    from .links import short_path
+
     paths = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             paths[code] = obj.get_absolute_url().partition("#")[0]
+    if short := short_path(obj):
+        paths["short"] = short
     return paths
 
 
@@ -560,6 +565,15 @@ class BarrierefreiheitserklaerungAdmin(ContentAdmin):
 class GebaerdensprachvideoAdmin(ContentAdmin):
     list_display = ("title", "video", "published", "updated_at")
     fieldsets = (PUBLICATION_FIELDSET, (_("Video"), {"fields": ("title", "video", "description")}))
+
+
+@admin.register(OffeneDaten)
+class OffeneDatenAdmin(ContentAdmin):
+    list_display = ("title", "licence_name", "published", "updated_at")
+    fieldsets = (
+        PUBLICATION_FIELDSET,
+        (_("Open data"), {"fields": ("title", "intro", "licence_name", "licence_url")}),
+    )
 
 
 @admin.register(Rueckmeldung)

@@ -302,6 +302,30 @@ class Gebaerdensprachvideo(ContentModel):
         return reverse("sign_language")
 
 
+class OffeneDaten(ContentModel):
+    """The “Offene Daten” page: the strategy as JSON and CSV, under a licence staff choose."""
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “Offene Daten”"))
+    intro = RichTextField(_("text"), blank=True)
+    licence_name = models.CharField(
+        _("licence"),
+        max_length=200,
+        help_text=_("e.g. “Datenlizenz Deutschland – Namensnennung – Version 2.0”"),
+    )
+    licence_url = models.URLField(_("link to the licence text"), blank=True)
+
+    class Meta:
+        verbose_name = _("open data page")
+        verbose_name_plural = _("open data page")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("open_data")
+
+
 class Rueckmeldung(models.Model):
     """A message sent with the feedback form of the accessibility statement."""
 

@@ -13,7 +13,12 @@ EDITORS = "Redaktion"
 TRANSLATORS = "Übersetzung"
 CONTENT_APPS = ("leitlinien", "handlungsfelder", "beteiligung")
 # The portal's own pages live in hannover_strategy beside technical models.
-PORTAL_CONTENT_MODELS = ("seite", "barrierefreiheitserklaerung", "gebaerdensprachvideo")
+PORTAL_CONTENT_MODELS = (
+    "seite",
+    "barrierefreiheitserklaerung",
+    "gebaerdensprachvideo",
+    "offenedaten",
+)
 PUBLISH_PERMISSION = "hannover_strategy.publish_content"
 
 
@@ -65,5 +70,11 @@ def sync_groups(apps) -> None:
 
 def sync_groups_after_migrate(sender, **kwargs):
     from django.apps import apps
+    from django.conf import settings
+    from django.contrib.sites.models import Site
 
     sync_groups(apps)
+    # The site's public host name comes from the environment (DJANGO_SITE_DOMAIN).
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": "WIR SIND HANNOVER"}
+    )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "django.contrib.redirects",
     "reversion",
     "django_prose_editor",
@@ -136,6 +137,8 @@ DATABASES = {"default": _database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SITE_ID = 1
+# The public host name, used where an address must not depend on the request (sitemap).
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
 
 # Admin login: django-axes locks a user name from one address after 5 failed attempts
 # for 15 minutes. It stores failed attempts with their IP address until the cool-off ends

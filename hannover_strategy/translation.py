@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Barrierefreiheitserklaerung, Gebaerdensprachvideo, Seite
+from .models import Barrierefreiheitserklaerung, Gebaerdensprachvideo, OffeneDaten, Seite
 
 
 @register(Seite)
@@ -25,3 +25,8 @@ class BarrierefreiheitserklaerungTranslation(TranslationOptions):
 @register(Gebaerdensprachvideo)
 class GebaerdensprachvideoTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(OffeneDaten)
+class OffeneDatenTranslation(TranslationOptions):
+    fields = ("title", "intro", "licence_name")

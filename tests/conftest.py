@@ -40,6 +40,8 @@ def _public_urls() -> list[str]:
         reverse("beteiligung:process"),
         reverse("beteiligung:timeline"),
         reverse("accessibility"),
+        reverse("open_data"),
+        reverse("search"),
     ]
     urls += [obj.get_absolute_url() for obj in Seite.objects.published()]
     urls += [obj.get_absolute_url() for obj in Leitlinie.objects.published()]

@@ -139,6 +139,14 @@ def language_versions(context, home_only=False):
     return versions
 
 
+@register.simple_tag
+def short_link(obj):
+    """The language-free short link of ``obj`` (``/l/3``)."""
+    from hannover_strategy.links import short_path
+
+    return short_path(obj) or ""
+
+
 @register.simple_tag(takes_context=True)
 def absolute(context, path):
     request = context.get("request")

@@ -1,0 +1,147 @@
+"""The whole strategy as data: JSON with every language, translation state and stable key
+(open data and backup), CSV per model, and the import of such a JSON file.
+
+Guarantee: ``export_json()`` of a database, imported into an empty database with
+``import_json()``, exported again, gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils.dateparse import parse_date, parse_datetime
+
+from .models import TranslationState, content_models
+
+FORMAT = "wir-sind-hannover/1"
+SKIP = {"id"}
+
+
+def _fields(model):
+    return [f for f in model._meta.concrete_fields if f.name not in SKIP]
+
+
+def _value(obj, field):
+    if isinstance(field, models.ForeignKey):
+        related = getattr(obj, field.name)
+        return related.key if related is not None else None
+    value = getattr(obj, field.attname)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(field, models.FileField):
+        return value.name if value else ""
+    return value
+
+
+def _ordered(model, published_only):
+    queryset = model._default_manager.all()
+    if published_only:
+        queryset = queryset.filter(published=True)
+    return queryset.order_by("key")
+
+
+def export_data(*, published_only=False, include_people=True) -> dict:
+    """All content as plain data. ``include_people`` adds who reviewed a translation."""
+    states = {}
+    for state in TranslationState.objects.select_related("reviewed_by"):
+        entry = {"state": state.state}
+        if state.reviewed_at:
+            entry["reviewed_at"] = state.reviewed_at.isoformat()
+        if include_people and state.reviewed_by:
+            entry["reviewed_by"] = state.reviewed_by.get_username()
+        states[(state.content_type_id, state.object_id, state.language)] = entry
+    languages = [code for code, _name in settings.LANGUAGES]
+    objects = []
+    for model in content_models():
+        content_type = ContentType.objects.get_for_model(model)
+        for obj in _ordered(model, published_only):
+            objects.append(
+                {
+                    "model": model._meta.label_lower,
+                    "key": obj.key,
+                    "fields": {field.name: _value(obj, field) for field in _fields(model)},
+                    "translation_states": {
+                        code: states[(content_type.id, obj.pk, code)]
+                        for code in languages
+                        if (content_type.id, obj.pk, code) in states
+                    },
+                }
+            )
+    return {
+        "format": FORMAT,
+        "source_language": settings.SOURCE_LANGUAGE,
+        "languages": languages,
+        "objects": objects,
+    }
+
+
+def export_json(**options) -> str:
+    return json.dumps(export_data(**options), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def export_csv(model) -> str:
+    """One model as CSV: one row per published object, one column per field and language."""
+    buffer = io.StringIO()
+    fields = [f for f in _fields(model) if f.name != "published"]
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f.name for f in fields])
+    for obj in _ordered(model, published_only=True):
+        writer.writerow(["" if (v := _value(obj, f)) is None else v for f in fields])
+    return buffer.getvalue()
+
+
+def _python(field, raw, keys_by_model):
+    if raw is None:
+        return None
+    if isinstance(field, models.ForeignKey):
+        return keys_by_model[field.related_model][raw]
+    if isinstance(field, models.DateTimeField):
+        return parse_datetime(raw)
+    if isinstance(field, models.DateField):
+        return parse_date(raw)
+    return raw
+
+
+@transaction.atomic
+def import_data(data: dict) -> int:
+    """Create or update every object of an export (found by key); returns the count."""
+    if data.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} file")
+    by_label = {m._meta.label_lower: m for m in content_models()}
+    keys_by_model: dict = {m: {} for m in by_label.values()}
+    users = {u.get_username(): u for u in get_user_model().objects.all()}
+    count = 0
+    for entry in data["objects"]:  # exports list parents before children
+        model = by_label[entry["model"]]
+        values = {}
+        for field in _fields(model):
+            if field.name in entry["fields"]:
+                values[field.name] = _python(field, entry["fields"][field.name], keys_by_model)
+        updated_at = values.pop("updated_at", None)
+        obj, _created = model._default_manager.update_or_create(key=entry["key"], defaults=values)
+        if updated_at:
+            model._default_manager.filter(pk=obj.pk).update(updated_at=updated_at)
+        keys_by_model[model][obj.key] = obj
+        content_type = ContentType.objects.get_for_model(model)
+        for language, state in entry.get("translation_states", {}).items():
+            TranslationState.objects.update_or_create(
+                content_type=content_type,
+                object_id=obj.pk,
+                language=language,
+                defaults={
+                    "state": state["state"],
+                    "reviewed_at": parse_datetime(state["reviewed_at"])
+                    if state.get("reviewed_at")
+                    else None,
+                    "reviewed_by": users.get(state.get("reviewed_by")),
+                },
+            )
+        count += 1
+    return count

@@ -1,0 +1,50 @@
+"""Reflow (WCAG 1.4.10) and text resize (1.4.4): no horizontal scrolling, nothing cut off."""
+
+import pytest
+
+from tests.conftest import LANGUAGES, public_urls
+
+from .support import open_page
+
+pytestmark = pytest.mark.browser
+
+# What sticks out of the viewport or is clipped inside a box, as "selector: what".
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width) {
+    problems.push(`page: scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
+  }
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.classList.length ? "." + [...el.classList].join(".") : "");
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    const outside = box.left < -1 || box.right > width + 1;
+    const overflowing = el.scrollWidth > el.clientWidth + 1;
+    if (!outside && !overflowing) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || !box.width || !box.height || box.bottom < 0) continue;
+    if (outside) {  // (box.bottom < 0: the skip link, parked above the page until focused)
+      problems.push(`${name(el)}: from ${Math.round(box.left)} to ${Math.round(box.right)}`);
+    }
+    if (overflowing && ["hidden", "clip"].includes(style.overflowX)) {
+      problems.push(`${name(el)}: ${el.scrollWidth - el.clientWidth}px cut off`);
+    }
+  }
+  return problems.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_reflow_at_320_px_and_at_200_percent_text(site, page, language):
+    problems = []
+    for url in public_urls(language):
+        page.set_viewport_size({"width": 320, "height": 640})
+        open_page(page, site + url)
+        problems += [f"{url} at 320 px: {problem}" for problem in page.evaluate(OVERFLOW)]
+
+        # Text zoom 200 %: the root font size doubled, on a 640 px wide window.
+        page.set_viewport_size({"width": 640, "height": 800})
+        page.evaluate("() => document.documentElement.style.setProperty('font-size', '200%')")
+        problems += [f"{url} at 200 % text: {problem}" for problem in page.evaluate(OVERFLOW)]
+    assert not problems, "\n".join(problems)
