@@ -44,17 +44,7 @@ def _share_target(path):
     parts = [p for p in (path or "").split("/") if p]
     if len(parts) != 2 or len(path) > 200:
         return None
-    code, identifier = parts
-    if code == "s" and identifier in links.SINGLE_PAGES:
-        model, _url_name = links.SINGLE_PAGES[identifier]
-        return model.objects.published().first()
-    scheme = links.BY_CODE.get(code)
-    if scheme is None:
-        return None
-    queryset = scheme.model.objects.published()
-    if scheme.number_field and identifier.isdigit() and len(identifier) < 6:
-        return queryset.filter(**{scheme.number_field: int(identifier)}).first()
-    return queryset.filter(key=identifier).first()
+    return links.find(*parts)
 
 
 def share(request):

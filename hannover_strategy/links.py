@@ -91,25 +91,27 @@ def _redirect(request, target_url_name, fragment="", kwargs=None):
     return response
 
 
-def resolve(request, code, identifier=None):
-    """Short link → the page in the visitor's language (302)."""
+def find(code: str, identifier: str):
+    """The published object a short link ``/<code>/<identifier>`` names, or None."""
     if code == "s" and identifier in SINGLE_PAGES:
-        model, url_name = SINGLE_PAGES[identifier]
-        if not model.objects.published().exists():
-            raise Http404
-        return _redirect(request, url_name)
+        return SINGLE_PAGES[identifier][0].objects.published().first()
     scheme = BY_CODE.get(code)
     if scheme is None:
-        raise Http404
-    if identifier is None:
-        if scheme.list_url is None:
-            raise Http404
-        return _redirect(request, scheme.list_url)
+        return None
     queryset = scheme.model.objects.published()
     if scheme.number_field and identifier.isdigit() and len(identifier) < 6:
-        obj = queryset.filter(**{scheme.number_field: int(identifier)}).first()
-    else:
-        obj = queryset.filter(key=identifier).first()
+        return queryset.filter(**{scheme.number_field: int(identifier)}).first()
+    return queryset.filter(key=identifier).first()
+
+
+def resolve(request, code, identifier=None):
+    """Short link → the page in the visitor's language (302)."""
+    if identifier is None:
+        scheme = BY_CODE.get(code)
+        if scheme is None or scheme.list_url is None:
+            raise Http404
+        return _redirect(request, scheme.list_url)
+    obj = find(code, identifier)
     if obj is None:
         raise Http404
     with translation.override(_language(request)):
