@@ -27,6 +27,7 @@ urlpatterns = [
     path("qr/<slug:code>/<slug:identifier>.svg", discovery.qr_svg, name="qr"),
     path("sitemap.xml", sitemap, {"sitemaps": discovery.SITEMAPS}, name="sitemap"),
     path("robots.txt", discovery.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
     path("daten/wir-sind-hannover.json", discovery.open_data_json, name="open_data_json"),
     path("daten/<slug:model_name>.csv", discovery.open_data_csv, name="open_data_csv"),
 ]
