@@ -69,7 +69,7 @@ def _column(model, name: str, language: str) -> str:
     return name
 
 
-def _serialise(model_field: models.Field, value):
+def serialise(model_field: models.Field, value):
     """A JSON-comparable form of a model value (FKs as the target's key)."""
     if isinstance(model_field, models.ForeignKey):
         return value.key if value is not None else None
@@ -94,7 +94,7 @@ def _current(obj, model_field):
         if related_id is None:
             return None
         return model_field.related_model.objects.values_list("key", flat=True).get(pk=related_id)
-    return _serialise(model_field, getattr(obj, model_field.attname))
+    return serialise(model_field, getattr(obj, model_field.attname))
 
 
 def load_file(path: Path, report: LoadReport) -> None:
@@ -116,7 +116,7 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
         column = _column(model, name, language)
         model_field = model._meta.get_field(column)
         # Normalise through the field so that "2021-02-08" and a date compare equal.
-        wanted[column] = _serialise(model_field, _deserialise(model_field, raw))
+        wanted[column] = serialise(model_field, _deserialise(model_field, raw))
 
     record = SeedRecord.objects.filter(model_label=label, key=key).first()
     obj = model.objects.filter(key=key).first()

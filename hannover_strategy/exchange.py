@@ -8,7 +8,6 @@ Guarantee: ``export_json()`` of a database, imported into an empty database with
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import json
 
@@ -18,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
+from .content_loader import serialise
 from .models import TranslationState, content_models
 
 FORMAT = "wir-sind-hannover/1"
@@ -29,15 +29,11 @@ def _fields(model):
 
 
 def _value(obj, field):
-    if isinstance(field, models.ForeignKey):
-        related = getattr(obj, field.name)
-        return related.key if related is not None else None
-    value = getattr(obj, field.attname)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
     if isinstance(field, models.FileField):
+        value = getattr(obj, field.attname)
         return value.name if value else ""
-    return value
+    name = field.name if isinstance(field, models.ForeignKey) else field.attname
+    return serialise(field, getattr(obj, name))
 
 
 def _ordered(model, published_only):

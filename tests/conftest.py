@@ -24,6 +24,12 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "fa"}
 
 
+def in_language(language: str, text: str) -> str:
+    """A UI string as the catalogue of ``language`` has it."""
+    with translation.override(language):
+        return translation.gettext(text)
+
+
 def public_urls(language: str = "de") -> list[str]:
     """Every public page in one language: the fixed pages and one per published object."""
     with translation.override(language):

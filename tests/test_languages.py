@@ -9,22 +9,16 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 
 from beteiligung.models import Kennzahl
 from hannover_strategy.models import TranslationState
 from leitlinien.models import Leitlinie
 
-from .conftest import LANGUAGES, RTL_LANGUAGES, public_urls, visible_text
+from .conftest import LANGUAGES, RTL_LANGUAGES, in_language, public_urls, visible_text
 
 pytestmark = pytest.mark.django_db
 
 State = TranslationState.State
-
-
-def in_language(language, text):
-    with translation.override(language):
-        return gettext(text)
 
 
 def state_of(obj, language):

@@ -8,14 +8,12 @@ from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 
 from hannover_strategy.forms import SALT
 from hannover_strategy.models import Gebaerdensprachvideo, Rueckmeldung
 from hannover_strategy.roles import EDITORS
 
-from .conftest import LANGUAGES, visible_text
+from .conftest import LANGUAGES, in_language, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +43,6 @@ def feedback(**fields):
     data["shown_at"] = shown_seconds_ago()
     data.update(fields)
     return data
-
-
-def in_language(language, text):
-    with translation.override(language):
-        return gettext(text)
 
 
 @pytest.mark.parametrize("slug", ["impressum", "datenschutz", "leichte-sprache"])

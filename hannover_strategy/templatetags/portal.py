@@ -32,18 +32,22 @@ def local_digits(value):
     return text.translate(table) if table else text
 
 
+def _falls_back(obj, field, value) -> bool:
+    """``value`` is the German text shown because the visitor's language has none."""
+    language = _language()
+    return bool(
+        value
+        and language != settings.SOURCE_LANGUAGE
+        and field in translations.translated_fields(obj.__class__)
+        and not translations.has_text(obj, field, language)
+    )
+
+
 @register.simple_tag
 def tr(obj, field):
     """The field in the visitor's language; German fallback text is marked lang="de"."""
-    language = _language()
     value = getattr(obj, field) or ""
-    shown_in_german = (
-        language != settings.SOURCE_LANGUAGE
-        and field in translations.translated_fields(obj.__class__)
-        and not translations.has_text(obj, field, language)
-        and value
-    )
-    if shown_in_german:
+    if _falls_back(obj, field, value):
         return format_html('<span lang="{}" dir="ltr">{}</span>', settings.SOURCE_LANGUAGE, value)
     return format_html("{}", value)
 
@@ -51,13 +55,8 @@ def tr(obj, field):
 @register.simple_tag
 def rich(obj, field):
     """Rich text in the visitor's language, cleaned; German fallback marked lang="de"."""
-    language = _language()
     value = clean_html(getattr(obj, field) or "")
-    if (
-        language != settings.SOURCE_LANGUAGE
-        and not translations.has_text(obj, field, language)
-        and value
-    ):
+    if _falls_back(obj, field, value):
         return format_html('<div lang="{}" dir="ltr">{}</div>', settings.SOURCE_LANGUAGE, value)
     return value
 
