@@ -12,7 +12,7 @@ PORT ?= 8000
 # Local runs and tests may use the development secret key.
 export DJANGO_LOCAL := 1
 
-.PHONY: run test install system-deps messages static lint clean
+.PHONY: run serve bench test install system-deps messages static lint clean
 
 # Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
 # Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
@@ -58,6 +58,24 @@ run: messages static
 	@echo "then sign in at http://$(HOST):$(PORT)/admin/"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production settings on loopback: gunicorn, compressed static files, no debug.
+# Needs DJANGO_SECRET_KEY (a random one is made for this run when it is not set); plain
+# HTTP here (DJANGO_HTTPS=0), behind a TLS reverse proxy in real use (README, Betrieb).
+serve: messages static
+	mkdir -p var
+	@export DJANGO_LOCAL=0 DJANGO_HTTPS=$${DJANGO_HTTPS:-0} \
+	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-$(HOST),localhost} \
+	  DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	  GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)}; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py load_strategy && \
+	echo "The portal runs with production settings on http://$$GUNICORN_BIND/ (stop with Ctrl+C)" && \
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py hannover_strategy.wsgi:application
+
+# Load test against gunicorn, nginx and a minimal Django view; writes bench/results.md.
+bench: messages static
+	scripts/bench
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,5 +1,6 @@
 """Context available to every public template."""
 
+from django.core.exceptions import SuspiciousOperation
 from django.utils.functional import SimpleLazyObject
 
 from leitlinien.models import Strategiepapier
@@ -10,7 +11,11 @@ from .views import is_preview
 def portal(request):
     """The paper's title block for header and footer (queried once, only when a template
     uses it) and whether staff are looking at a preview."""
+    try:
+        preview = is_preview(request)
+    except SuspiciousOperation:  # an unparsable query string, answered with the 400 page
+        preview = False
     return {
         "paper": SimpleLazyObject(lambda: Strategiepapier.objects.published().first()),
-        "preview": is_preview(request),
+        "preview": preview,
     }

@@ -1,5 +1,9 @@
 """Site-wide middleware."""
 
+import base64
+import functools
+import hashlib
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -53,4 +57,44 @@ class PreviewHeadersMiddleware:
         if request.GET.get("preview") is not None:
             response["X-Robots-Tag"] = "noindex, nofollow"
             patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+@functools.cache
+def _editor_import_map_hash() -> str:
+    """CSP hash of the import map that django-prose-editor puts into admin forms.
+
+    An import map is data (which file a module name means), but browsers treat it as an
+    inline script. Allowing exactly this content by its hash keeps ``unsafe-inline`` out.
+    """
+    from django_prose_editor.widgets import importmap
+
+    rendered = str(importmap.render())
+    content = rendered[rendered.index(">") + 1 : rendered.rindex("</script>")]
+    digest = hashlib.sha256(content.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+# The rich-text editor (Tiptap inside django-prose-editor 0.28.0) inserts its base
+# stylesheet as a <style> element; this is the hash of that exact text. After upgrading
+# the editor, tests/browser/test_content_security_policy.py names the new hash if it changed.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+
+class AdminEditorPolicyMiddleware:
+    """Allows the rich-text editor's import map and base stylesheet in the admin, by hash.
+
+    Nothing else inline is allowed: no ``unsafe-inline``, no ``unsafe-eval``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            response._csp_update = {
+                "script-src": [_editor_import_map_hash()],
+                "style-src": [EDITOR_STYLE_HASH],
+            }
         return response

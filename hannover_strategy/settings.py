@@ -4,7 +4,16 @@ Environment variables (all optional for local development):
 
 - ``DJANGO_DEBUG``: ``1``/``true`` turns debug mode on (off by default).
 - ``DJANGO_SECRET_KEY``: required when debug is off outside of ``make run``/tests.
-- ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
+- ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required in production.
+- ``DJANGO_HTTPS``: ``1`` (default in production) redirects to HTTPS and marks cookies
+  ``Secure``; ``0`` serves plain HTTP (``make serve`` on loopback).
+- ``DJANGO_BEHIND_PROXY``: ``1`` trusts ``X-Forwarded-Proto`` from the reverse proxy.
+- ``DJANGO_HSTS_SECONDS``: HSTS lifetime (default one year; sent on HTTPS only).
+- ``DJANGO_CACHE_URL``: ``redis://host:6379/0`` for a cache shared by several servers;
+  empty: local memory of each process.
+- ``DJANGO_PAGE_CACHE_SECONDS``: how long rendered public pages are kept (default 600;
+  ``0`` turns the server page cache off). Any save by staff makes them obsolete at once.
+- ``DJANGO_HTTP_MAX_AGE``: ``max-age`` for browsers and CDNs on public pages (default 60).
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@host:5432/name``; or the
   ``DJANGO_DB_*`` variables (``ENGINE``, ``NAME``, ``USER``, ``PASSWORD``, ``HOST``,
   ``PORT``). Without either, an embedded SQLite file in ``var/`` is used.
@@ -47,9 +56,18 @@ if not SECRET_KEY:
             "or set DJANGO_LOCAL=1 (as `make run` and `make test` do) for a local run."
         )
 
+LOCAL = env_bool("DJANGO_LOCAL", False)
+# Production: neither debug mode nor a local run (`make run`, tests).
+PRODUCTION = not DEBUG and not LOCAL
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-if not ALLOWED_HOSTS and env_bool("DJANGO_LOCAL", False):
+if not ALLOWED_HOSTS and LOCAL:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+if not ALLOWED_HOSTS and PRODUCTION:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is not set. Set it to the public host name(s) of the portal, "
+        "comma-separated, e.g. DJANGO_ALLOWED_HOSTS=strategie.hannover.de"
+    )
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its tabs replace the plain fields.
@@ -67,6 +85,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "axes",
+    "csp",
     "hannover_strategy",
     "leitlinien",
     "handlungsfelder",
@@ -75,7 +94,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # X-Frame-Options and the policies on every response, static files included.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page and 304 Not Modified for a conditional GET.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Rendered public pages for anonymous visitors (before the session: a hit costs no
+    # session, no database query).
+    "hannover_strategy.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hannover_strategy.middleware.LanguageFromUrlOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,7 +113,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "hannover_strategy.middleware.PreviewHeadersMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hannover_strategy.middleware.AdminEditorPolicyMiddleware",
     # Old addresses of renamed pages answer with a permanent redirect (admin: Umleitungen).
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Throttles admin login attempts; must come last.
@@ -225,15 +253,112 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 # Who gets feedback besides the members of the group "Redaktion" (comma-separated).
 FEEDBACK_RECIPIENTS = env_list("DJANGO_FEEDBACK_RECIPIENTS")
 
-X_FRAME_OPTIONS = "DENY"
+# Security. Public pages set no cookie at all; the admin's session and CSRF cookies are
+# HttpOnly, SameSite=Lax and, behind HTTPS, Secure.
+HTTPS = env_bool("DJANGO_HTTPS", PRODUCTION)
+SECURE_SSL_REDIRECT = HTTPS
+# Load balancers may ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp): every script and stylesheet comes from our own
+# host; no inline script or style, no eval, no frames, no other hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "media-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "manifest-src": ["'self'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    }
+}
+# Permissions-Policy (django-permissions-policy): the portal needs no device feature.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
+# Caching. One cache for the page cache, the feedback rate limit and the cache generation:
+# local memory of each process by default, Redis when several servers share the work.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "wsh",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
+# With a per-process cache, several worker processes learn about a save from the time
+# stamp of this file (see hannover_strategy/page_cache.py).
+PAGE_CACHE_STAMP = Path(
+    os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
+)
+# `make bench` only: a minimal view that returns these bytes (the framework's ceiling).
+BENCH_BASELINE_FILE = os.environ.get("DJANGO_BENCH_BASELINE_FILE", "")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "hannover_strategy.log.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_short": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+    },
+    "loggers": {
+        # Requests for host names that are not ours (scanners): a line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_short"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

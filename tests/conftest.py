@@ -20,6 +20,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_strategy", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache(settings, tmp_path):
+    """Each test starts with an empty page cache, German active, its own generation stamp.
+
+    Tests roll their database changes back without a signal, so pages cached by one test
+    must not reach the next.
+    """
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_STAMP = tmp_path / "content-changed"
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 RTL_LANGUAGES = {"ar", "fa"}
 

@@ -268,7 +268,9 @@ def test_paper_title_in_header_and_start_page_is_marked_when_in_german(client):
         in_language("ar", "Machine translation, not yet reviewed.")
         in hero[: hero.index("</section>")]
     )
-    Strategiepapier.objects.update(title_ar="")
+    paper = Strategiepapier.objects.get()
+    paper.title_ar = ""
+    paper.save()
     body = client.get("/ar/").content.decode()
     assert (
         '<span class="brand-title"><span lang="de" dir="ltr">WIR SIND HANNOVER</span></span>'

@@ -103,7 +103,8 @@ def test_unpublished_content_is_hidden(client, model, lookup):
     obj = model.objects.get(**lookup)
     url = obj.get_absolute_url()
     assert client.get(url).status_code == 200
-    model.objects.filter(pk=obj.pk).update(published=False)
+    obj.published = False
+    obj.save()
     assert client.get(url).status_code == 404
     listing = client.get(url.rsplit("/", 2)[0] + "/").content.decode()
     assert f'id="{obj.key}"' not in listing

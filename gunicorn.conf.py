@@ -1,0 +1,30 @@
+"""gunicorn settings for `make serve`, `make bench` and production (see README, Betrieb).
+
+Environment: GUNICORN_BIND (default 127.0.0.1:8000), GUNICORN_WORKERS (default
+2 × cores + 1), GUNICORN_TIMEOUT (seconds, default 30).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: rendering is CPU work, so a few processes per core use the machine fully.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * multiprocessing.cpu_count() + 1)))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# A worker is replaced after this many requests (with jitter), which bounds slow leaks.
+max_requests = 5000
+max_requests_jitter = 500
+# Load the application before forking: workers share its memory and start fast.
+preload_app = True
+# Requests larger than these are refused with 400 by gunicorn before Django sees them.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Access log on stdout, without the client address (see README, Logging).
+# GUNICORN_ACCESS_LOG: a file, "-" for stdout (default) or empty for none.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+access_log_format = '%(t)s "%(r)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,161 @@
+"""Server-side page cache for anonymous visitors, made obsolete by any save.
+
+Every rendered public page (GET, 200, no cookie, no preview) is kept in Django's cache
+under a key that contains the current *content generation*. Any save or delete of content
+by staff (or by the loader) starts a new generation once its transaction commits, so the
+next request renders afresh: an edit is visible at once, without a list of keys to purge.
+
+Where the generation lives:
+
+- with a shared cache (Redis, ``DJANGO_CACHE_URL``) in the cache itself, so every server
+  sees a save made on any other server;
+- with the local-memory cache (each process has its own) in the time stamp of a file
+  (``PAGE_CACHE_STAMP``), so every worker process on this machine sees it.
+
+Anonymous public pages also get ``Cache-Control: public, max-age=…`` so that browsers,
+a reverse proxy or a CDN may keep them; pages for signed-in staff are ``private``.
+"""
+
+import hashlib
+import logging
+import os
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+# Saves of these do not change what visitors see.
+IGNORED_APPS = {"sessions", "axes", "admin", "contenttypes", "reversion"}
+IGNORED_MODELS = {"hannover_strategy.rueckmeldung"}
+
+
+def _shared_cache() -> bool:
+    return "locmem" not in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def generation() -> int:
+    """The current content generation (changes whenever content was saved)."""
+    if _shared_cache():
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = time.time_ns()
+            cache.add(GENERATION_KEY, value, timeout=None)
+            value = cache.get(GENERATION_KEY, value)
+        return value
+    try:
+        return settings.PAGE_CACHE_STAMP.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def new_generation() -> None:
+    """Make every cached page obsolete."""
+    if _shared_cache():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not set yet (or evicted): any new value will do
+            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        return
+    stamp = settings.PAGE_CACHE_STAMP
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        previous = stamp.stat().st_mtime_ns if stamp.exists() else 0
+        stamp.touch()
+        # Strictly later than before, even within the file system's time resolution.
+        now = max(time.time_ns(), previous + 1)
+        os.utime(stamp, ns=(now, now))
+    except OSError:
+        logger.exception("Could not mark cached pages obsolete via %s", stamp)
+    # This process's own cache is emptied as well (also when the stamp is not writable).
+    cache.clear()
+
+
+def _content_changed(sender, using=None, **kwargs) -> None:
+    meta = sender._meta
+    if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
+        return
+    # At once, and again when the transaction commits: a page rendered from the old data
+    # while the transaction was open must not outlive it.
+    new_generation()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        item[1] is new_generation for item in connection.run_on_commit
+    ):
+        transaction.on_commit(new_generation, using=using)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal!r}")
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # The raw query string: parsing it may fail (that is answered with 400 further in).
+        and "preview" not in request.META.get("QUERY_STRING", "")
+        and not request.path_info.startswith(("/admin/", "/healthz"))
+    )
+
+
+def _key(request, generation_value: int) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page:{generation_value}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serves and stores rendered pages; sets Cache-Control for browsers and proxies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable = _cacheable_request(request)
+        key = None
+        if cacheable and settings.PAGE_CACHE_SECONDS > 0:
+            try:
+                key = _key(request, generation())
+            except DisallowedHost:
+                # Answered with 400 further in, once the visitor's language is known.
+                return self.get_response(request)
+            hit = cache.get(key)
+            if hit is not None:
+                status, headers, content = hit
+                response = HttpResponse(content, status=status, headers=headers)
+                response["X-Page-Cache"] = "hit"
+                return response
+        response = self.get_response(request)
+        if not cacheable:
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # Signed-in staff: never stored by a shared cache.
+                patch_cache_control(response, private=True)
+            return response
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            control = response.get("Cache-Control", "")
+            if not control:
+                patch_cache_control(response, public=True, max_age=settings.HTTP_MAX_AGE)
+            if key is not None and not any(
+                word in control for word in ("private", "no-store", "no-cache")
+            ):
+                headers = {
+                    name: value
+                    for name, value in response.items()
+                    if name.lower() not in ("x-page-cache", "set-cookie")
+                }
+                cache.set(
+                    key,
+                    (response.status_code, headers, response.content),
+                    settings.PAGE_CACHE_SECONDS,
+                )
+                response["X-Page-Cache"] = "miss"
+        return response
