@@ -22,9 +22,10 @@ preload_app = True
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-# Access log on stdout, without the client address (see README, Logging).
-# GUNICORN_ACCESS_LOG: a file, "-" for stdout (default) or empty for none.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# The portal logs each request itself, as JSON without personal data (README, Logging);
+# gunicorn's own access log (with client addresses) is off unless GUNICORN_ACCESS_LOG names
+# a file or "-".
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 access_log_format = '%(t)s "%(r)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

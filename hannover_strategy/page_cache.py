@@ -74,8 +74,8 @@ def new_generation() -> None:
         os.utime(stamp, ns=(now, now))
     except OSError:
         logger.exception("Could not mark cached pages obsolete via %s", stamp)
-    # This process's own cache is emptied as well (also when the stamp is not writable).
-    cache.clear()
+        # At least this process shows the change.
+        cache.clear()
 
 
 def _content_changed(sender, using=None, **kwargs) -> None:
@@ -107,40 +107,77 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _key(request, generation_value: int) -> str:
+def _key(request) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{generation_value}:{digest}"
+    return f"page:{digest}"
+
+
+def _response(entry, state: str) -> HttpResponse:
+    _generation, _stored_at, status, headers, content = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    response["X-Page-Cache"] = state
+    return response
+
+
+def stale_copy(request) -> HttpResponse | None:
+    """The last rendered copy of this page, however old (for a database outage)."""
+    if not _cacheable_request(request) or settings.PAGE_CACHE_SECONDS <= 0:
+        return None
+    try:
+        entry = cache.get(_key(request))
+    except Exception:  # the cache itself may be unreachable too
+        logger.warning("page cache unreachable")
+        return None
+    if entry is None:
+        return None
+    response = _response(entry, "stale")
+    # Browsers and proxies should ask again soon: the database may be back.
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 class PageCacheMiddleware:
-    """Serves and stores rendered pages; sets Cache-Control for browsers and proxies."""
+    """Serves and stores rendered pages; sets Cache-Control for browsers and proxies.
+
+    One entry per address: (generation, time stored, status, headers, body). It is fresh
+    while its generation is the current one and it is younger than PAGE_CACHE_SECONDS; an
+    older entry is kept for PAGE_CACHE_STALE_SECONDS, as the copy served while the
+    database is unreachable.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         cacheable = _cacheable_request(request)
-        key = None
+        key = current = None
         if cacheable and settings.PAGE_CACHE_SECONDS > 0:
             try:
-                key = _key(request, generation())
+                key = _key(request)
             except DisallowedHost:
                 # Answered with 400 further in, once the visitor's language is known.
                 return self.get_response(request)
-            hit = cache.get(key)
-            if hit is not None:
-                status, headers, content = hit
-                response = HttpResponse(content, status=status, headers=headers)
-                response["X-Page-Cache"] = "hit"
-                return response
+            current = generation()
+            entry = cache.get(key)
+            if (
+                entry is not None
+                and entry[0] == current
+                and time.time() - entry[1] < settings.PAGE_CACHE_SECONDS
+            ):
+                return _response(entry, "hit")
         response = self.get_response(request)
         if not cacheable:
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Signed-in staff: never stored by a shared cache.
                 patch_cache_control(response, private=True)
             return response
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "X-Page-Cache" not in response
+        ):
             control = response.get("Cache-Control", "")
             if not control:
                 patch_cache_control(response, public=True, max_age=settings.HTTP_MAX_AGE)
@@ -152,10 +189,7 @@ class PageCacheMiddleware:
                     for name, value in response.items()
                     if name.lower() not in ("x-page-cache", "set-cookie")
                 }
-                cache.set(
-                    key,
-                    (response.status_code, headers, response.content),
-                    settings.PAGE_CACHE_SECONDS,
-                )
+                entry = (current, time.time(), response.status_code, headers, response.content)
+                cache.set(key, entry, max(settings.PAGE_CACHE_STALE_SECONDS, 1))
                 response["X-Page-Cache"] = "miss"
         return response

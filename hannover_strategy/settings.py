@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hannover_strategy.log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # X-Frame-Options and the policies on every response, static files included.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -144,7 +145,13 @@ WSGI_APPLICATION = "hannover_strategy.wsgi.application"
 
 def _database_config() -> dict:
     if os.environ.get("DATABASE_URL"):
-        return dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)
+        config = dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+        if "postgresql" in config["ENGINE"]:
+            # An unreachable server is noticed within seconds, not minutes.
+            config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+        return config
     if os.environ.get("DJANGO_DB_NAME"):
         return {
             "ENGINE": os.environ.get("DJANGO_DB_ENGINE", "django.db.backends.postgresql"),
@@ -154,6 +161,7 @@ def _database_config() -> dict:
             "HOST": os.environ.get("DJANGO_DB_HOST", ""),
             "PORT": os.environ.get("DJANGO_DB_PORT", ""),
             "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -335,6 +343,8 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# Older copies are kept this long, to be shown while the database is unreachable.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 # With a per-process cache, several worker processes learn about a save from the time
 # stamp of this file (see hannover_strategy/page_cache.py).
@@ -344,19 +354,40 @@ PAGE_CACHE_STAMP = Path(
 # `make bench` only: a minimal view that returns these bytes (the framework's ceiling).
 BENCH_BASELINE_FILE = os.environ.get("DJANGO_BENCH_BASELINE_FILE", "")
 
+# Logs: one JSON object per line on stderr, no personal data (README, Logging).
+# DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": "hannover_strategy.log.WithoutTraceback"}},
+    "formatters": {"json": {"()": "hannover_strategy.log.JsonFormatter"}},
+    "filters": {
+        "without_traceback": {"()": "hannover_strategy.log.WithoutTraceback"},
+        "outage_one_line": {"()": "hannover_strategy.log.DatabaseOutageWithoutTraceback"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "console_short": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["outage_one_line"],
+        },
+        "console_short": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["without_traceback"],
+        },
     },
     "loggers": {
         # Requests for host names that are not ours (scanners): a line, no traceback.
         "django.security.DisallowedHost": {
             "handlers": ["console_short"],
             "level": "WARNING",
+            "propagate": False,
+        },
+        # Django's own access log of 4xx/5xx duplicates ours.
+        "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "hannover_strategy.requests": {
+            "handlers": ["console"],
+            "level": "INFO" if env_bool("DJANGO_LOG_REQUESTS", PRODUCTION) else "WARNING",
             "propagate": False,
         },
     },

@@ -11,6 +11,9 @@ from django.views.generic import RedirectView
 from . import discovery, links, pages, views
 from .models import PAGE_KEYS
 
+# Uncaught errors: a database outage gets cached pages or a polite 503 (outage.py).
+handler500 = "hannover_strategy.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on their own.
