@@ -14,6 +14,8 @@ import json
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
 from django.db import models, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -70,12 +72,21 @@ def export_data(*, published_only=False, include_people=True) -> dict:
                     },
                 }
             )
-    return {
+    data = {
         "format": FORMAT,
         "source_language": settings.SOURCE_LANGUAGE,
         "languages": languages,
         "objects": objects,
     }
+    if include_people and not published_only:
+        # A backup also keeps the old addresses that redirect to renamed pages.
+        data["redirects"] = [
+            {"old_path": old, "new_path": new}
+            for old, new in Redirect.objects.order_by("old_path").values_list(
+                "old_path", "new_path"
+            )
+        ]
+    return data
 
 
 def export_json(**options) -> str:
@@ -113,6 +124,26 @@ def import_data(data: dict) -> int:
     by_label = {m._meta.label_lower: m for m in content_models()}
     keys_by_model: dict = {m: {} for m in by_label.values()}
     users = {u.get_username(): u for u in get_user_model().objects.all()}
+    for name in (
+        {
+            state.get("reviewed_by")
+            for entry in data["objects"]
+            for state in entry.get("translation_states", {}).values()
+        }
+        - set(users)
+        - {None}
+    ):
+        # A reviewer unknown here (a new, empty database): kept as an inactive account
+        # without a password, so the record of who reviewed what is not lost.
+        user = get_user_model()(username=name, is_active=False)
+        user.set_unusable_password()
+        user.save()
+        users[name] = user
+    site = Site.objects.get_current()
+    for redirect in data.get("redirects", []):
+        Redirect.objects.update_or_create(
+            site=site, old_path=redirect["old_path"], defaults={"new_path": redirect["new_path"]}
+        )
     count = 0
     for entry in data["objects"]:  # exports list parents before children
         model = by_label[entry["model"]]

@@ -5,6 +5,7 @@ import functools
 import hashlib
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -97,4 +98,25 @@ class AdminEditorPolicyMiddleware:
                 "script-src": [_editor_import_map_hash()],
                 "style-src": [EDITOR_STYLE_HASH],
             }
+        return response
+
+
+class StyledClientErrorsMiddleware:
+    """A 4xx answer without a page of its own (e.g. 405 for a POST to a page that only
+    shows) gets the styled error page in the visitor's language; its status and headers
+    (such as ``Allow``) stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            400 <= response.status_code < 500
+            and not response.streaming
+            and not response.content
+            and request.method != "HEAD"
+        ):
+            response.content = render_to_string("400.html")
+            response["Content-Type"] = "text/html; charset=utf-8"
         return response

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "hannover_strategy.middleware.AdminInGermanMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hannover_strategy.middleware.StyledClientErrorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

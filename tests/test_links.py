@@ -8,7 +8,7 @@ import pytest
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from hannover_strategy import exchange, links
 from hannover_strategy.models import TranslationState, content_models
@@ -180,15 +180,37 @@ def test_open_data_page_json_and_csv(client):
     assert len(csv_text.splitlines()) == 8
 
 
-def test_json_export_round_trips_through_an_empty_database(tmp_path):
+def test_backup_round_trips_through_an_empty_database_byte_for_byte(tmp_path):
+    """export_content → empty database → import_content → export_content: the same bytes,
+    with staff edits, reviews (and who did them) and old addresses."""
+    from django.contrib.auth.models import User
+    from django.contrib.redirects.models import Redirect
+
+    reviewer = User.objects.create_user("pruefer", password="x-Secret-12345")
     state = TranslationState.objects.filter(language="ar").first()
     state.state = "reviewed"
+    state.reviewed_by = reviewer
+    state.reviewed_at = timezone.now()
     state.save()
-    first = exchange.export_json()
-    path = tmp_path / "export.json"
-    path.write_text(first, encoding="utf-8")
+    leitlinie = Leitlinie.objects.get(number=3)
+    leitlinie.editorial_title_uk = "Змінено редакцією"
+    leitlinie.save()
+    Redirect.objects.create(
+        site=Site.objects.get_current(), old_path="/de/leitlinien/9/", new_path="/de/leitlinien/3/"
+    )
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    call_command("export_content", str(first))
+
     for model in content_models():
         model.objects.all().delete()
     TranslationState.objects.all().delete()
-    call_command("import_content", str(path))
-    assert exchange.export_json() == first
+    Redirect.objects.all().delete()
+    User.objects.all().delete()
+    assert exchange.export_data()["objects"] == []
+
+    call_command("import_content", str(first))
+    call_command("export_content", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert '"reviewed_by": "pruefer"' in first.read_text()
+    assert "Змінено редакцією" in first.read_text()
+    assert not User.objects.get(username="pruefer").has_usable_password()
