@@ -17,7 +17,7 @@ from hannover_strategy import page_cache
 from leitlinien.models import Leitlinie
 
 from ..conftest import in_language
-from .support import open_page
+from .support import axe_violations, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -105,6 +105,13 @@ def test_an_admin_save_during_an_outage_keeps_the_input(site, page, django_user_
         kept = page.locator("textarea[name=editorial_title_de]")
         assert kept.input_value() == new_title
         assert page.locator("html").get_attribute("lang") == "de"
+        assert axe_violations(page) == []
+        # The visitors' maintenance page is accessible too (right to left here).
+        visitor = page.context.new_page()
+        response = visitor.goto(f"{site}/fa/phase-2/")
+        assert response.status == 503
+        assert axe_violations(visitor) == []
+        visitor.close()
 
     leitlinie.refresh_from_db()
     assert leitlinie.editorial_title_de != new_title  # really not saved
