@@ -12,7 +12,7 @@ PORT ?= 8000
 # Local runs and tests may use the development secret key.
 export DJANGO_LOCAL := 1
 
-.PHONY: run serve bench test install system-deps messages static lint clean
+.PHONY: run serve bench resilience test install system-deps messages static lint clean
 
 # Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
 # Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
@@ -76,6 +76,11 @@ serve: messages static
 # Load test against gunicorn, nginx and a minimal Django view; writes bench/results.md.
 bench: messages static
 	scripts/bench
+
+# Real servers: PostgreSQL stopped and started under load, two gunicorn instances sharing
+# Redis, a 60-second soak at 64 connections; writes resilience/results.md.
+resilience: messages static
+	scripts/resilience
 
 lint: install
 	$(VENV)/bin/ruff check .

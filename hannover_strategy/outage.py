@@ -37,11 +37,13 @@ def server_error(request):
     exception = sys.exc_info()[1]
     if not database_unreachable(exception):
         return HttpResponseServerError(render_to_string("500.html"))
-    logger.warning("database unreachable: %s %s", request.method, request.path)
+    # Answers with status 503 are logged by Django (one line, see LOGGING); a stale copy
+    # is logged here.
     if request.path_info.startswith("/admin/") and request.method == "POST":
         return _rescue_admin_input(request)
     stale = stale_copy(request) if request.method in ("GET", "HEAD") else None
     if stale is not None:
+        logger.warning("database unreachable, stale copy served: %s", request.path)
         return stale
     return unavailable()
 

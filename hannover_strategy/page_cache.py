@@ -23,7 +23,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -35,6 +35,8 @@ GENERATION_KEY = "content-generation"
 # Saves of these do not change what visitors see.
 IGNORED_APPS = {"sessions", "axes", "admin", "contenttypes", "reversion"}
 IGNORED_MODELS = {"hannover_strategy.rueckmeldung"}
+# Query parameters that change a page: search, share, “message sent”.
+QUERY_PARAMETERS = {"q", "link", "sent"}
 
 
 def _shared_cache() -> bool:
@@ -137,6 +139,19 @@ def stale_copy(request) -> HttpResponse | None:
     return response
 
 
+def _timeout(request) -> int:
+    """How long to keep a page: addresses with a query string are kept briefly, and only
+    for the parameters our pages use, so that random query strings cannot fill the cache."""
+    if not request.META.get("QUERY_STRING"):
+        return max(settings.PAGE_CACHE_STALE_SECONDS, settings.PAGE_CACHE_SECONDS)
+    try:
+        if set(request.GET) <= QUERY_PARAMETERS:
+            return settings.PAGE_CACHE_SECONDS
+    except SuspiciousOperation:  # e.g. too many parameters
+        pass
+    return 0
+
+
 class PageCacheMiddleware:
     """Serves and stores rendered pages; sets Cache-Control for browsers and proxies.
 
@@ -189,7 +204,9 @@ class PageCacheMiddleware:
                     for name, value in response.items()
                     if name.lower() not in ("x-page-cache", "set-cookie")
                 }
-                entry = (current, time.time(), response.status_code, headers, response.content)
-                cache.set(key, entry, max(settings.PAGE_CACHE_STALE_SECONDS, 1))
-                response["X-Page-Cache"] = "miss"
+                timeout = _timeout(request)
+                if timeout:
+                    entry = (current, time.time(), response.status_code, headers, response.content)
+                    cache.set(key, entry, timeout)
+                    response["X-Page-Cache"] = "miss"
         return response

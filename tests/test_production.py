@@ -189,7 +189,15 @@ def test_page_cache_serves_the_second_request(client):
     assert hit.status_code == 200 and hit["Content-Language"] == "de"
     # A different language, a different query: a different page.
     assert client.get("/uk/phase-2/")["X-Page-Cache"] == "miss"
-    assert client.get("/de/phase-2/?x=1")["X-Page-Cache"] == "miss"
+    assert client.get("/de/suche/?q=Bildung")["X-Page-Cache"] == "miss"
+    assert client.get("/de/suche/?q=Bildung")["X-Page-Cache"] == "hit"
+
+
+def test_random_query_strings_do_not_fill_the_page_cache(client):
+    for number in range(5):
+        response = client.get(f"/de/phase-2/?utm_source=x{number}")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert client.get("/de/phase-2/?utm_source=x1").status_code == 200
 
 
 def test_an_admin_save_is_visible_on_the_next_request(editor_client):
