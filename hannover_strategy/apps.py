@@ -8,11 +8,12 @@ class HannoverStrategyConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from . import page_cache, search
         from .roles import sync_groups_after_migrate
 
-        # Any save of content makes the cached pages obsolete.
-        connect_signals()
+        # Any save of content makes the cached pages obsolete and updates the search.
+        page_cache.connect_signals()
+        search.connect_signals()
 
         # New content models get their permissions after migrate; keep the roles complete.
         post_migrate.connect(sync_groups_after_migrate, sender=self)

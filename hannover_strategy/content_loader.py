@@ -176,7 +176,11 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
 
 @transaction.atomic
 def load_strategy(paths: list[Path] | None = None) -> LoadReport:
+    from .search import index_suspended, rebuild_index
+
     report = LoadReport()
-    for path in paths or fixture_files():
-        load_file(path, report)
+    with index_suspended():
+        for path in paths or fixture_files():
+            load_file(path, report)
+    rebuild_index()
     return report

@@ -116,9 +116,18 @@ def _python(field, raw, keys_by_model):
     return raw
 
 
-@transaction.atomic
 def import_data(data: dict) -> int:
     """Create or update every object of an export (found by key); returns the count."""
+    from .search import index_suspended, rebuild_index
+
+    with index_suspended():
+        count = _import_data(data)
+    rebuild_index()
+    return count
+
+
+@transaction.atomic
+def _import_data(data: dict) -> int:
     if data.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} file")
     by_label = {m._meta.label_lower: m for m in content_models()}

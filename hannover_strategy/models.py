@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -361,3 +362,36 @@ def content_models() -> list[type[ContentModel]]:
     from django.apps import apps
 
     return [model for model in apps.get_models() if issubclass(model, ContentModel)]
+
+
+class SearchEntry(models.Model):
+    """One published or draft object in one language, as plain text for the search.
+
+    Kept up to date on every save (signals in search.py); ``manage.py load_strategy``
+    rebuilds it. On PostgreSQL ``vector`` holds the text-search vector of the language,
+    with a GIN index (migration 0008), so a search is one indexed query.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8)
+    published = models.BooleanField(default=False)
+    title = models.TextField()
+    path = models.CharField(max_length=400)
+    kind = models.CharField(max_length=200)
+    text = models.TextField()
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        # Internal (not in the admin): no translated names needed.
+        verbose_name = "Sucheintrag"
+        verbose_name_plural = "Sucheinträge"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "published"], name="search_language")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

@@ -33,8 +33,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
 # Saves of these do not change what visitors see.
-IGNORED_APPS = {"sessions", "axes", "admin", "contenttypes", "reversion"}
-IGNORED_MODELS = {"hannover_strategy.rueckmeldung"}
+IGNORED_APPS = {"sessions", "axes", "admin", "auth", "contenttypes", "reversion"}
+IGNORED_MODELS = {"hannover_strategy.rueckmeldung", "hannover_strategy.searchentry"}
 # Query parameters that change a page: search, share, “message sent”.
 QUERY_PARAMETERS = {"q", "link", "sent"}
 

@@ -1,24 +1,32 @@
 """Search across all published content in the visitor's language.
 
 On PostgreSQL: full-text search with the language's text-search configuration (German
-stemming, so “Migrationen” finds “Migration”), ranked, with highlighted snippets. On SQLite
-(the embedded `make run` database): a plain case-insensitive substring search.
+stemming, so “Migrationen” finds “Migration”), ranked, with highlighted snippets. Every
+object is kept as plain text per language in ``SearchEntry`` (updated on each save, rebuilt
+by the loader) with a GIN-indexed vector, so a search is one indexed query. On SQLite (the
+embedded `make run` database): a plain case-insensitive substring search.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import html
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from . import translations
-from .models import content_models
+from .models import SearchEntry, content_models
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
@@ -52,22 +60,6 @@ def _text_fields(model, language):
     return [translations.column(f, language) for f in translations.translated_fields(model)]
 
 
-def _plain_text_expression(columns):
-    parts = []
-    for column in columns:
-        parts += [Coalesce(F(column), Value(""), output_field=TextField()), Value(" ")]
-    joined = Concat(*parts, output_field=TextField())
-    # Rich text is HTML: search and show its text only.
-    return Func(
-        joined,
-        Value("<[^>]+>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
-
-
 def _highlight(headline: str) -> str:
     html = escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above, only <mark> added
@@ -85,41 +77,123 @@ def search(query: str, language: str) -> list[Result]:
 
 
 def _postgres(query, language):
+    """One indexed query on the search entries of the language (see index_object)."""
     config = CONFIGS.get(language, "simple")
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    results = []
-    for model in _searchable_models():
-        text = _plain_text_expression(_text_fields(model, language))
-        vector = SearchVector(text, config=config)
-        rows = (
-            model.objects.published()
-            .annotate(search=vector)
-            .filter(search=search_query)
-            .annotate(
-                rank=SearchRank(vector, search_query),
-                snippet=SearchHeadline(
-                    text,
-                    search_query,
-                    config=config,
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=30,
-                    min_words=12,
-                ),
-            )
-            .order_by("-rank")[:MAX_RESULTS]
+    rows = (
+        SearchEntry.objects.filter(language=language, published=True, vector=search_query)
+        .annotate(
+            rank=SearchRank(F("vector"), search_query),
+            snippet=SearchHeadline(
+                "text",
+                search_query,
+                config=config,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=12,
+            ),
         )
-        for obj in rows:
-            results.append(
-                Result(
-                    str(obj),
-                    obj.get_absolute_url(),
-                    _highlight(obj.snippet),
-                    str(model._meta.verbose_name),
-                    obj.rank,
+        .order_by("-rank", "path")
+        .values_list("title", "path", "snippet", "kind", "rank")[:MAX_RESULTS]
+    )
+    return [
+        Result(title, path, _highlight(snippet), kind, rank)
+        for title, path, snippet, kind, rank in rows
+    ]
+
+
+# --- the search entries ---------------------------------------------------------------
+
+
+def _plain_text(obj, language) -> str:
+    parts = [getattr(obj, column) or "" for column in _text_fields(type(obj), language)]
+    return " ".join(html.unescape(strip_tags(" ".join(parts))).split())
+
+
+def _entries(obj, content_type) -> list[SearchEntry]:
+    entries = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            entries.append(
+                SearchEntry(
+                    content_type=content_type,
+                    object_id=obj.pk,
+                    language=language,
+                    published=obj.published,
+                    title=str(obj),
+                    path=obj.get_absolute_url(),
+                    kind=str(type(obj)._meta.verbose_name),
+                    text=_plain_text(obj, language),
                 )
             )
-    return results
+    return entries
+
+
+def index_object(obj) -> None:
+    """Write the search entries of one object, one per language."""
+    content_type = ContentType.objects.get_for_model(type(obj))
+    with transaction.atomic():
+        entries = SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk)
+        entries.delete()
+        SearchEntry.objects.bulk_create(_entries(obj, content_type))
+        if connection.vendor == "postgresql":
+            _update_vectors(entries)
+
+
+def _update_vectors(entries) -> None:
+    for language, _name in settings.LANGUAGES:
+        config = CONFIGS.get(language, "simple")
+        entries.filter(language=language).update(vector=SearchVector("text", config=config))
+
+
+def unindex_object(obj) -> None:
+    SearchEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+    ).delete()
+
+
+def rebuild_index() -> int:
+    """All search entries afresh (after loading content or an import); returns the count."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        entries = []
+        for model in _searchable_models():
+            content_type = ContentType.objects.get_for_model(model)
+            for obj in model._default_manager.all():
+                entries += _entries(obj, content_type)
+        SearchEntry.objects.bulk_create(entries)
+        if connection.vendor == "postgresql":
+            _update_vectors(SearchEntry.objects.all())
+    return len(entries)
+
+
+_suspended = contextvars.ContextVar("search_index_suspended", default=False)
+
+
+@contextlib.contextmanager
+def index_suspended():
+    """For bulk work (the content loader): no indexing per save; rebuild afterwards."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and not _suspended.get() and sender in _searchable_models():
+        index_object(instance)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    if not _suspended.get() and sender in _searchable_models():
+        unindex_object(instance)
+
+
+def connect_signals() -> None:
+    post_save.connect(_saved, dispatch_uid="search-index-save")
+    post_delete.connect(_deleted, dispatch_uid="search-index-delete")
 
 
 def _plain(query, language):

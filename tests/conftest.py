@@ -2,6 +2,8 @@
 
 import html
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,6 +14,10 @@ from django.utils import translation
 from handlungsfelder.models import Handlungsfeld
 from hannover_strategy.models import Seite
 from leitlinien.models import Leitlinie
+
+# Saves while the test database is built must not touch the stamp of a portal running
+# from the same checkout (`make serve`): the tests use their own.
+settings.PAGE_CACHE_STAMP = Path(tempfile.mkdtemp(prefix="wsh-test-")) / "content-changed"
 
 
 @pytest.fixture(scope="session")

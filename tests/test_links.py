@@ -101,6 +101,25 @@ def test_search_finds_a_guideline_by_an_inflected_german_word(client):
     assert "<mark>Migration</mark>" in body
 
 
+def test_search_follows_edits_and_publishing(client):
+    """The search index is updated on every save: a new word is found at once, a draft
+    disappears from the results, a deleted entry too."""
+    leitlinie = Leitlinie.objects.get(number=4)
+    leitlinie.editorial_title_de = "Quartiersbegegnungsfest"
+    leitlinie.save()
+    body = client.get("/de/suche/", {"q": "Quartiersbegegnungsfest"}).content.decode()
+    assert 'href="/de/leitlinien/4/"' in body
+    leitlinie.published = False
+    leitlinie.save()
+    body = client.get("/de/suche/", {"q": "Quartiersbegegnungsfest"}).content.decode()
+    assert 'href="/de/leitlinien/4/"' not in body
+    leitlinie.published = True
+    leitlinie.save()
+    leitlinie.delete()
+    body = client.get("/de/suche/", {"q": "Quartiersbegegnungsfest"}).content.decode()
+    assert 'href="/de/leitlinien/4/"' not in body
+
+
 def test_search_in_another_language(client):
     leitlinie = Leitlinie.objects.get(number=1)
     word = max(re.findall(r"\w+", leitlinie.text_uk), key=len)
