@@ -262,6 +262,15 @@ def test_start_page_with_its_css_and_js_is_at_most_40_kb_compressed(client):
     assert total <= 40 * 1024, f"{total} bytes"
 
 
+def test_no_web_font_we_serve_is_over_30_kb():
+    """Every font in the static files manifest (what pages can load) is at most 30 KB."""
+    served = staticfiles_storage.hashed_files.values()
+    fonts = [name for name in served if name.endswith((".woff", ".woff2", ".ttf", ".otf"))]
+    assert fonts, "the admin editor's icon font is expected"
+    for name in fonts:
+        assert Path(staticfiles_storage.path(name)).stat().st_size <= 30 * 1024, name
+
+
 def test_no_page_asks_another_host_or_downloads_a_web_font(client):
     for language in ("de", "ar"):
         for url in ("/", "/leitlinien/", "/handlungsfelder/bildung/", "/barrierefreiheit/"):

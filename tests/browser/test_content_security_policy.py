@@ -13,6 +13,18 @@ from .support import open_page
 pytestmark = pytest.mark.browser
 
 
+# The rendered width of each toolbar button's icon text, in the icon font.
+ICON_WIDTHS = """() => [...document.querySelectorAll("button.material-icons")].map((button) => {
+  const probe = document.createElement("span");
+  probe.className = "material-icons";
+  probe.textContent = button.textContent;
+  document.body.append(probe);
+  const width = probe.getBoundingClientRect().width;
+  probe.remove();
+  return [button.textContent, width];
+})"""
+
+
 class Problems:
     """Collects what Chromium reports: CSP violations (console) and uncaught script errors."""
 
@@ -71,6 +83,12 @@ def test_admin_works_under_the_policy(site, page, django_user_model):
     # The rich-text editor (django-prose-editor, an ES module with an import map) starts.
     editor = page.locator(".ProseMirror[contenteditable=true]").first
     editor.wait_for()
+    # Its toolbar icons come from our 2 KB subset of the icon font: every button shows one
+    # icon (a ligature, about 24 px wide), not its name spelled out (about 24 px a letter).
+    page.wait_for_function("() => document.fonts.check('24px \"Material Icons\"')")
+    widths = page.evaluate(ICON_WIDTHS)
+    assert len(widths) >= 10
+    assert [name for name, width in widths if width > 30] == []
     editor.click()
     page.keyboard.press("End")
     page.keyboard.type(" Ergänzt.")
