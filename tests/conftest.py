@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from handlungsfelder.models import Handlungsfeld
 from hannover_strategy.models import Seite
+from hannover_strategy.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Leitlinie
 
 # Saves while the test database is built must not touch the stamp of a portal running
@@ -99,3 +101,22 @@ def pages_in(client, language: str) -> dict[str, str]:
 def all_pages(client, db):
     """The German pages as {url: visible text}."""
     return pages_in(client, "de")
+
+
+def staff_user(username, group):
+    """A staff member in one of the roles (Redaktion, Übersetzung)."""
+    user = User.objects.create_user(username, password="x-Secret-12345", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(staff_user("redakteurin", EDITORS))
+    return client
+
+
+@pytest.fixture
+def translator_client(client):
+    client.force_login(staff_user("uebersetzer", TRANSLATORS))
+    return client

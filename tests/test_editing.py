@@ -12,28 +12,10 @@ from hannover_strategy.models import TranslationState
 from hannover_strategy.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Abschnitt, Begriff, Leitlinie
 
-from .conftest import visible_text
+from .conftest import staff_user, visible_text
 from .test_admin import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_user(username, group):
-    user = User.objects.create_user(username, password="x-Secret-12345", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(staff_user("redakteurin", EDITORS))
-    return client
-
-
-@pytest.fixture
-def translator_client(client):
-    client.force_login(staff_user("uebersetzer", TRANSLATORS))
-    return client
 
 
 def save(client, obj, **changes):

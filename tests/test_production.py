@@ -17,17 +17,10 @@ from django.test import Client
 from hannover_strategy import page_cache
 from leitlinien.models import Leitlinie
 
-from .conftest import LANGUAGES, in_language, visible_text
-from .test_editing import save, staff_user
+from .conftest import LANGUAGES, in_language, staff_user, visible_text
+from .test_editing import save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client():
-    client = Client()
-    client.force_login(staff_user("redakteurin", "Redaktion"))
-    return client
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from beteiligung.models import Beteiligungsformat
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Abschnitt, Leitlinie
 
-from .support import open_page
+from .support import open_page, sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +52,8 @@ def test_public_pages_run_without_policy_violations(site, page):
 
 
 def test_admin_works_under_the_policy(site, page, django_user_model):
-    django_user_model.objects.create_superuser("redaktion", "r@example.org", "ein-langes-passwort")
     problems = Problems(page)
-    open_page(page, f"{site}/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", "ein-langes-passwort")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    sign_in_to_admin(page, site, django_user_model)
 
     leitlinie = Leitlinie.objects.get(number=1)
     handlungsfeld = Handlungsfeld.objects.get(key="bildung")

@@ -17,7 +17,7 @@ from hannover_strategy import page_cache
 from leitlinien.models import Leitlinie
 
 from ..conftest import in_language
-from .support import axe_violations, open_page
+from .support import axe_violations, open_page, sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -87,12 +87,7 @@ def test_pages_during_and_after_an_outage(site):
 
 
 def test_an_admin_save_during_an_outage_keeps_the_input(site, page, django_user_model):
-    django_user_model.objects.create_superuser("redaktion", "r@example.org", "ein-langes-passwort")
-    open_page(page, f"{site}/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", "ein-langes-passwort")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    sign_in_to_admin(page, site, django_user_model)
     leitlinie = Leitlinie.objects.get(number=2)
     open_page(page, f"{site}/admin/leitlinien/leitlinie/{leitlinie.pk}/change/")
     new_title = "Vielfalt als Stärke – während der Wartung geschrieben"
