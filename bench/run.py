@@ -16,8 +16,6 @@ client; run.py starts it with DJANGO_LOCAL=1.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime
 import gzip
 import http.client
@@ -28,7 +26,6 @@ import platform
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+from servers import Processes, Started, child_pids, free_port  # noqa: E402
+
 BENCH = REPO / "bench"
 PYTHON = REPO / ".venv" / "bin" / "python"
 GUNICORN = REPO / ".venv" / "bin" / "gunicorn"
@@ -86,82 +86,7 @@ class Row:
         return sum(self.errors.values())
 
 
-# --- processes ------------------------------------------------------------------------
-
-_libc = ctypes.CDLL(None, use_errno=True)
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """In the child: get SIGTERM when bench/run.py goes away, even by SIGKILL."""
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-class Servers:
-    """The servers this run started; each in its own process group, stopped by its id."""
-
-    def __init__(self) -> None:
-        self.running: list[tuple[str, subprocess.Popen, Path]] = []
-
-    def start(self, name: str, command: list[str], env: dict[str, str], log: Path):
-        with log.open("wb") as out:
-            process = subprocess.Popen(  # noqa: S603 (our own fixed command line)
-                command,
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=_die_with_parent,
-            )
-        self.running.append((name, process, log))
-        return process
-
-    def check_alive(self, process: subprocess.Popen) -> None:
-        for name, candidate, log in self.running:
-            if candidate is process and process.poll() is not None:
-                raise BenchError(f"{name} exited with status {process.returncode}:\n{tail(log)}")
-
-    def stop_all(self) -> None:
-        while self.running:
-            name, process, _log = self.running.pop()
-            if process.poll() is None:
-                _signal_group(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    print(f"bench: {name} did not stop in 15 s, killing it", file=sys.stderr)
-                    _signal_group(process.pid, signal.SIGKILL)
-                    process.wait(timeout=5)
-            # Workers left behind by a master that died: same process group.
-            _signal_group(process.pid, signal.SIGKILL)
-
-
-def _signal_group(pgid: int, signum: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signum)
-
-
-def tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(item) for item in text.split()]
+# --- processes (start, check and stop: scripts/servers.py) ----------------------------
 
 
 # --- HTTP -----------------------------------------------------------------------------
@@ -186,11 +111,11 @@ def fetch(port: int, path: str, timeout: float = 10) -> Answer:
         connection.close()
 
 
-def wait_until_ready(servers: Servers, process, name: str, port: int, path: str) -> None:
+def wait_until_ready(servers: Processes, server: Started, port: int, path: str) -> None:
     deadline = time.monotonic() + 60
     last = "no answer"
     while time.monotonic() < deadline:
-        servers.check_alive(process)
+        servers.check(server)
         try:
             answer = fetch(port, path, timeout=5)
             if answer.status == 200:
@@ -199,7 +124,7 @@ def wait_until_ready(servers: Servers, process, name: str, port: int, path: str)
         except OSError as error:
             last = str(error)
         time.sleep(0.3)
-    raise BenchError(f"{name} did not answer {path} on port {port} within 60 s ({last})")
+    raise BenchError(f"{server.name} did not answer {path} on port {port} within 60 s ({last})")
 
 
 def expect_ok(port: int, path: str, what: str) -> Answer:
@@ -387,7 +312,7 @@ def find_tool(name: str) -> str:
     return found
 
 
-def bench(tmp: Path, servers: Servers) -> tuple[str, bool]:
+def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
     wrk = find_tool("wrk")
     nginx = find_tool("nginx")
     if not os.environ.get("DATABASE_URL"):
@@ -413,10 +338,10 @@ def bench(tmp: Path, servers: Servers) -> tuple[str, bool]:
         if os.environ.get("BENCH_WORKERS"):
             env["GUNICORN_WORKERS"] = os.environ["BENCH_WORKERS"]
         command = [str(GUNICORN), "-c", str(conf), "hannover_strategy.wsgi:application"]
-        process = servers.start(name, command, env, tmp / f"{name}.log")
+        server = servers.start(name, command, env, tmp / f"{name}.log")
         print(f"bench: {name} on 127.0.0.1:{port}", flush=True)
-        wait_until_ready(servers, process, name, port, "/healthz")
-        return process
+        wait_until_ready(servers, server, port, "/healthz")
+        return server
 
     # Cache-on instance first: it renders the start page whose bytes the baselines serve.
     ports: list[int] = []
@@ -424,12 +349,12 @@ def bench(tmp: Path, servers: Servers) -> tuple[str, bool]:
         if (port := free_port()) not in ports:
             ports.append(port)
     on_port, off_port, static_port, proxy_port = ports
-    on_process = start_gunicorn("gunicorn-cache-on", on_port, PAGE_CACHE_ON_SECONDS, None)
+    cache_on = start_gunicorn("gunicorn-cache-on", on_port, PAGE_CACHE_ON_SECONDS, None)
     start_html = expect_ok(on_port, "/de/", "gunicorn (cache on)").body
     baseline_file.write_bytes(start_html)
     baseline_file.chmod(0o644)
     start_gunicorn("gunicorn-cache-off", off_port, "0", baseline_file)
-    workers = len(children(on_process.pid))
+    workers = len(child_pids(cache_on.process.pid))
 
     # The page names its own address (canonical link): only the port may differ.
     second_render = expect_ok(off_port, "/de/", "gunicorn (cache off)").body
@@ -468,9 +393,9 @@ def bench(tmp: Path, servers: Servers) -> tuple[str, bool]:
         "-g",
         "daemon off;",
     ]
-    nginx_process = servers.start("nginx", nginx_command, dict(os.environ), tmp / "nginx.log")
+    nginx_server = servers.start("nginx", nginx_command, dict(os.environ), tmp / "nginx.log")
     print(f"bench: nginx on 127.0.0.1:{static_port} (static), :{proxy_port} (proxy)", flush=True)
-    wait_until_ready(servers, nginx_process, "nginx", static_port, "/")
+    wait_until_ready(servers, nginx_server, static_port, "/")
     if expect_ok(static_port, "/", "nginx static").body != start_html:
         raise BenchError("nginx serves other bytes than the start page")
 
@@ -556,9 +481,8 @@ def bench(tmp: Path, servers: Servers) -> tuple[str, bool]:
             f"errors {format_errors(row)}",
             flush=True,
         )
-        for server_name, process, _log in servers.running:
-            if process.poll() is not None:
-                raise BenchError(f"{server_name} died during the run:\n{tail(_log)}")
+        for server in servers.started:
+            servers.check(server)
 
     general = [
         f"load average when the run started: {load_at_start:.2f}"
@@ -702,7 +626,7 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGHUP, stop)
-    servers = Servers()
+    servers = Processes(error=BenchError, tail_lines=30)
     tmp = Path(tempfile.mkdtemp(prefix="wsh-bench-"))
     # nginx workers (user nobody when started as root) read the static file from here.
     tmp.chmod(0o755)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import datetime
 import http.client
 import http.cookies
@@ -47,6 +46,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+from servers import Processes, Started, child_pids, free_port, tail  # noqa: E402
+
 PYTHON = REPO / ".venv" / "bin" / "python"
 GUNICORN = REPO / ".venv" / "bin" / "gunicorn"
 RESULTS = REPO / "resilience" / "results.md"
@@ -113,21 +115,7 @@ def now() -> float:
     return time.monotonic()
 
 
-# --- processes ------------------------------------------------------------------------
-
-_libc = ctypes.CDLL(None, use_errno=True)
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """In the child: SIGTERM when run.py goes away, even by SIGKILL."""
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# --- processes (start, check and stop: scripts/servers.py) ----------------------------
 
 
 def alive(pid: int) -> bool:
@@ -138,21 +126,6 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def child_pids(parent: int) -> list[int]:
-    """Processes whose parent is ``parent`` (read from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == parent and fields[0] != "Z":
-            found.append(int(entry.name))
-    return sorted(found)
-
-
 def rss_kib(pid: int) -> int | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -161,78 +134,6 @@ def rss_kib(pid: int) -> int | None:
     except OSError:
         return None
     return None
-
-
-def tail(path: Path, lines: int = 25, skip: str = "") -> str:
-    """The last lines of a log (without those containing ``skip``)."""
-    try:
-        text = path.read_text(errors="replace").splitlines()
-    except OSError:
-        return "(no log)"
-    return "\n".join([line for line in text if not skip or skip not in line][-lines:])
-
-
-@dataclass
-class Started:
-    name: str
-    process: subprocess.Popen
-    log: Path
-
-
-class Processes:
-    """Children started by this run, each in its own process group."""
-
-    def __init__(self) -> None:
-        self.started: list[Started] = []
-        # Every pid seen (masters, workers, Redis, postmaster) for the final check.
-        self.seen: set[int] = set()
-
-    def start(self, name: str, command: list[str], env: dict[str, str], log: Path) -> Started:
-        with log.open("ab") as out:
-            process = subprocess.Popen(  # noqa: S603 (our own fixed command line)
-                command,
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=_die_with_parent,
-            )
-        started = Started(name, process, log)
-        self.started.append(started)
-        self.seen.add(process.pid)
-        return started
-
-    def check(self, started: Started) -> None:
-        if started.process.poll() is not None:
-            raise RunError(
-                f"{started.name} exited with status {started.process.returncode}:\n"
-                f"{tail(started.log)}"
-            )
-
-    def stop(self, started: Started, grace: float = 15) -> None:
-        process = started.process
-        if process.poll() is None:
-            _signal_group(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=grace)
-            except subprocess.TimeoutExpired:
-                print(f"resilience: {started.name} did not stop in {grace:.0f} s, killing it")
-                _signal_group(process.pid, signal.SIGKILL)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    process.wait(timeout=5)
-        # Anything left in its process group (workers of a master that died).
-        _signal_group(process.pid, signal.SIGKILL)
-
-    def stop_all(self) -> None:
-        while self.started:
-            self.stop(self.started.pop())
-
-
-def _signal_group(pgid: int, signum: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signum)
 
 
 def run_checked(command: list[str], env: dict[str, str], what: str, timeout: float = 120):
@@ -786,7 +687,7 @@ def django_env(postgres: Postgres, redis_port: int, tmp: Path) -> dict[str, str]
 class Run:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
-        self.processes = Processes()
+        self.processes = Processes(error=RunError)
         self.postgres = Postgres(tmp)
         self.report = Report(started=datetime.datetime.now().astimezone())
         self.redis_port = free_port()
