@@ -28,12 +28,16 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def _without_traceback(record: logging.LogRecord) -> None:
+    record.exc_info = None
+    record.exc_text = None
+
+
 class WithoutTraceback(logging.Filter):
     """One line instead of a traceback, for expected refusals (e.g. an unknown Host header)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.exc_info = None
-        record.exc_text = None
+        _without_traceback(record)
         return True
 
 
@@ -43,8 +47,7 @@ class DatabaseOutageWithoutTraceback(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(record.exc_info[1], OperationalError | InterfaceError):
             record.msg = f"{record.msg} (database unreachable: {record.exc_info[1]!s:.200})"
-            record.exc_info = None
-            record.exc_text = None
+            _without_traceback(record)
         return True
 
 

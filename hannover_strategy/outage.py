@@ -45,11 +45,12 @@ def server_error(request):
     if stale is not None:
         logger.warning("database unreachable, stale copy served: %s", request.path)
         return stale
-    return unavailable()
+    return unavailable(render_to_string("503.html"))
 
 
-def unavailable() -> HttpResponse:
-    response = HttpResponse(render_to_string("503.html"), status=503)
+def unavailable(body: str) -> HttpResponse:
+    """503 with Retry-After, never stored by a cache."""
+    response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -76,15 +77,9 @@ def _rescue_admin_input(request) -> HttpResponse:
     except Exception:  # an unreadable body: nothing we could keep
         fields = []
     files = list(request.FILES) if request.FILES else []
-    body = render_to_string(
-        "admin/database_unavailable.html",
-        {
-            "action": request.get_full_path(),
-            "fields": fields,
-            "files": files,
-        },
+    return unavailable(
+        render_to_string(
+            "admin/database_unavailable.html",
+            {"action": request.get_full_path(), "fields": fields, "files": files},
+        )
     )
-    response = HttpResponse(body, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
-    return response

@@ -1,9 +1,10 @@
 """Server-side page cache for anonymous visitors, made obsolete by any save.
 
 Every rendered public page (GET, 200, no cookie, no preview) is kept in Django's cache
-under a key that contains the current *content generation*. Any save or delete of content
-by staff (or by the loader) starts a new generation once its transaction commits, so the
-next request renders afresh: an edit is visible at once, without a list of keys to purge.
+together with the *content generation* it was rendered in. Any save or delete of content
+by staff (or by the loader) starts a new generation, at once and again when its
+transaction commits, so the next request renders afresh: an edit is visible at once,
+without a list of keys to purge.
 
 Where the generation lives:
 

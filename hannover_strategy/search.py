@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -52,8 +53,11 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return text[:MAX_QUERY_LENGTH], len(text) > MAX_QUERY_LENGTH
 
 
-def _searchable_models():
-    return [m for m in content_models() if translations.translated_fields(m)]
+@functools.cache
+def _searchable_models() -> tuple:
+    """Content models with translated text (fixed once the apps are loaded; asked on every
+    save, sessions included)."""
+    return tuple(m for m in content_models() if translations.translated_fields(m))
 
 
 def _text_fields(model, language):
