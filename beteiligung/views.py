@@ -12,7 +12,7 @@ class ProcessView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sections=sections(self.request),
-            formats=list(formats_with_figures(self.request)),
+            formats=formats_with_figures(self.request),
             nav="process",
             breadcrumbs=[(_("How the strategy came about"), None)],
             **kwargs,

@@ -174,7 +174,7 @@ class PageCacheMiddleware:
             except DisallowedHost:
                 # Answered with 400 further in, once the visitor's language is known.
                 return self.get_response(request)
-            current = generation()
+            current = request._content_generation = generation()
             entry = cache.get(key)
             if (
                 entry is not None

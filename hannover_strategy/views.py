@@ -5,7 +5,6 @@ import functools
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -13,6 +12,7 @@ from django.views.static import serve
 from beteiligung.models import Beteiligungsformat, Kennzahl
 from leitlinien.models import Abschnitt, FazitPunkt, Leitlinie
 
+from . import site_data
 from .models import Gebaerdensprachvideo
 
 PREVIEW_PARAMETER = "preview"
@@ -40,15 +40,21 @@ def sections(request) -> dict[str, Abschnitt]:
     return {s.key: s for s in visible(Abschnitt.objects.all(), request)}
 
 
-def formats_with_figures(request):
-    """Participation formats with their visible figures (two queries)."""
-    return visible(Beteiligungsformat.objects.all(), request).prefetch_related(
-        Prefetch(
-            "figures",
-            queryset=visible(Kennzahl.objects.all(), request),
-            to_attr="published_figures",
-        )
-    )
+def formats_with_figures(request) -> list[Beteiligungsformat]:
+    """Participation formats, each with its visible figures in ``published_figures``.
+
+    Two plain queries, grouped here: cheaper than ``prefetch_related`` with its join for
+    the figures' default ordering.
+    """
+    formats = list(visible(Beteiligungsformat.objects.all(), request))
+    by_id = {}
+    for format_ in formats:
+        format_.published_figures = []
+        by_id[format_.pk] = format_
+    figures = visible(Kennzahl.objects.filter(format_id__in=list(by_id)), request)
+    for figure in figures.order_by("position", "key"):
+        by_id[figure.format_id].published_figures.append(figure)
+    return formats
 
 
 class HomeView(TemplateView):
@@ -60,9 +66,13 @@ class HomeView(TemplateView):
             sections=sections(self.request),
             leitlinie_1=visible(Leitlinie.objects.filter(number=1), self.request).first(),
             fazit_points=list(visible(FazitPunkt.objects.all(), self.request)),
-            formats=list(formats_with_figures(self.request)),
+            formats=formats_with_figures(self.request),
             # The sign-language link appears only once a published video exists.
-            sign_language_video=Gebaerdensprachvideo.objects.published().exclude(video="").exists(),
+            sign_language_video=site_data.current(
+                self.request,
+                "sign-language-video",
+                lambda: Gebaerdensprachvideo.objects.published().exclude(video="").exists(),
+            ),
             nav="home",
         )
         return context

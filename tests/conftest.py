@@ -30,15 +30,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache(settings, tmp_path):
-    """Each test starts with an empty page cache, German active, its own generation stamp.
+    """Each test starts with empty caches, German active, its own generation stamp.
 
     Tests roll their database changes back without a signal, so pages cached by one test
     must not reach the next.
     """
     from django.core.cache import cache
 
+    from hannover_strategy import site_data
+
     settings.PAGE_CACHE_STAMP = tmp_path / "content-changed"
     cache.clear()
+    site_data.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()

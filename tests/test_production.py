@@ -12,12 +12,16 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from hannover_strategy import page_cache
-from leitlinien.models import Leitlinie
+from hannover_strategy.models import TranslationState
+from leitlinien.models import Leitlinie, Strategiepapier
 
 from .conftest import LANGUAGES, in_language, staff_user, visible_text
+from .test_admin import admin_url, form_data
 from .test_editing import save
 
 pytestmark = pytest.mark.django_db
@@ -230,6 +234,54 @@ def test_page_cache_can_be_turned_off(client, settings):
     response = client.get("/de/")
     assert "X-Page-Cache" not in response
     assert response["Cache-Control"].startswith("public")
+
+
+def test_the_header_follows_an_admin_save_with_the_page_cache_off(editor_client, settings):
+    """The paper's title block is kept per process: a save in the admin must still show
+    on the very next request of any visitor."""
+    settings.PAGE_CACHE_SECONDS = 0
+    visitor = Client()
+    paper = Strategiepapier.objects.published().get()
+    brand = '<span class="brand-title">{}</span>'
+    assert brand.format(paper.title_de) in visitor.get("/de/leitlinien/1/").content.decode()
+    assert save(editor_client, paper, title_de="Neuer Titel im Kopf").status_code == 302
+    assert brand.format("Neuer Titel im Kopf") in visitor.get("/de/leitlinien/2/").content.decode()
+
+
+def test_translation_notices_follow_a_review_with_the_page_cache_off(translator_client, settings):
+    """The translation states are kept per process too: a review shows at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    visitor = Client()
+    notice = in_language("ar", "Machine translation, not yet reviewed.")
+    assert notice in visible_text(visitor.get("/ar/leitlinien/1/").content.decode())
+    leitlinie = Leitlinie.objects.get(number=1)
+    url = admin_url(leitlinie, "change", leitlinie.pk)
+    data = form_data(translator_client.get(url))
+    prefix = "hannover_strategy-translationstate-content_type-object_id"
+    arabic = leitlinie.translation_states.get(language="ar")
+    index = next(i for i in range(len(LANGUAGES)) if data.get(f"{prefix}-{i}-id") == arabic.pk)
+    data[f"{prefix}-{index}-state"] = TranslationState.State.REVIEWED
+    assert translator_client.post(url, data).status_code == 302
+    assert notice not in visible_text(visitor.get("/ar/leitlinien/1/").content.decode())
+
+
+def test_the_title_block_is_read_once_per_content_generation(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def reads_paper(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return any("leitlinien_strategiepapier" in q["sql"] for q in queries)
+
+    assert reads_paper("/de/leitlinien/1/")
+    assert not reads_paper("/de/leitlinien/2/")
+    assert not reads_paper("/ar/")
+    # Another worker process saved something: the stamp changes, the block is read again.
+    stamp = settings.PAGE_CACHE_STAMP
+    stamp.touch()
+    later = time.time_ns() + 10**9
+    os.utime(stamp, ns=(later, later))
+    assert reads_paper("/de/leitlinien/2/")
 
 
 def test_error_pages_are_not_cached(client):

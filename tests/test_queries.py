@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db
 
 # German pages; other languages add one query for the translation states.
 MAX_QUERIES_PER_PAGE = 7
+# Once a process has read the site-wide lookups of the current content generation (the
+# paper's title block, the sign-language video, a language's translation states).
+MAX_QUERIES_PER_PAGE_AFTERWARDS = 5
 
 
 def count_queries(client, url) -> int:
@@ -64,6 +67,18 @@ def test_every_page_stays_within_the_query_budget(
 ):
     for url in public_urls(language):
         with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_site_wide_lookups_are_not_read_again_for_every_page(
+    client, django_assert_max_num_queries, language, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    urls = public_urls(language)
+    client.get(urls[0])
+    for url in urls:
+        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE_AFTERWARDS):
             assert client.get(url).status_code == 200
 
 

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
-from hannover_strategy import translations
+from hannover_strategy import site_data, translations
 from hannover_strategy.models import TranslationState
 from hannover_strategy.richtext import clean_html
 
@@ -62,19 +62,16 @@ def rich(obj, field):
 
 
 def _states(context) -> dict:
-    """All translation states of the current language, fetched once per request."""
-    request = context.get("request")
+    """All translation states of the current language (kept per content generation)."""
     language = _language()
-    cache = getattr(request, "_translation_states", None) if request else None
-    if cache is None or cache[0] != language:
-        states = {
+
+    def load():
+        return {
             (s.content_type_id, s.object_id): s
             for s in TranslationState.objects.filter(language=language)
         }
-        cache = (language, states)
-        if request is not None:
-            request._translation_states = cache
-    return cache[1]
+
+    return site_data.current(context.get("request"), ("translation-states", language), load)
 
 
 def _notice(context, obj):
