@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from hannover_strategy.views import formats_with_figures, sections, visible
+from hannover_strategy.views import formats_with_figures, sections, visible_list
 
 from .models import Meilenstein
 
@@ -24,7 +24,7 @@ class TimelineView(ListView):
     context_object_name = "milestones"
 
     def get_queryset(self):
-        return visible(Meilenstein.objects.all(), self.request)
+        return visible_list(self.request, "milestones", Meilenstein.objects.all)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

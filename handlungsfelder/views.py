@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from hannover_strategy.views import sections, visible
+from hannover_strategy.views import sections, visible, visible_list
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
 
@@ -13,14 +13,14 @@ class HandlungsfeldListView(ListView):
     context_object_name = "fields"
 
     def get_queryset(self):
-        return visible(Handlungsfeld.objects.all(), self.request)
+        return visible_list(self.request, "fields", Handlungsfeld.objects.all)
 
     def get_context_data(self, **kwargs):
-        fields = list(self.object_list)
+        fields = self.object_list
         return super().get_context_data(
             action_fields=[f for f in fields if not f.is_working_group],
             working_groups=[f for f in fields if f.is_working_group],
-            principles=list(visible(Grundsatz.objects.all(), self.request)),
+            principles=visible_list(self.request, "principles", Grundsatz.objects.all),
             nav="handlungsfelder",
             breadcrumbs=[(_("Fields of action"), None)],
             **kwargs,
@@ -44,7 +44,7 @@ class HandlungsfeldDetailView(DetailView):
         return super().get_context_data(
             previous_field=siblings[index - 1] if index > 0 else None,
             next_field=siblings[index + 1] if index + 1 < len(siblings) else None,
-            principles=list(visible(Grundsatz.objects.all(), self.request)),
+            principles=visible_list(self.request, "principles", Grundsatz.objects.all),
             nav="handlungsfelder",
             breadcrumbs=[
                 (_("Fields of action"), reverse("handlungsfelder:list")),
@@ -60,8 +60,8 @@ class PrinciplesView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sections=sections(self.request),
-            principles=list(visible(Grundsatz.objects.all(), self.request)),
-            priorities=list(visible(Priorisierung.objects.all(), self.request)),
+            principles=visible_list(self.request, "principles", Grundsatz.objects.all),
+            priorities=visible_list(self.request, "priorities", Priorisierung.objects.all),
             nav="principles",
             breadcrumbs=[(_("Principles and priorities"), None)],
             **kwargs,

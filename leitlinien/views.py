@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from hannover_strategy.views import sections, visible
+from hannover_strategy.views import sections, visible, visible_list
 
 from .models import Begriff, Leitlinie
 
@@ -13,7 +13,7 @@ class LeitlinieListView(ListView):
     context_object_name = "leitlinien"
 
     def get_queryset(self):
-        return visible(Leitlinie.objects.all(), self.request)
+        return visible_list(self.request, "leitlinien", Leitlinie.objects.all)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -55,7 +55,7 @@ class GlossaryView(ListView):
     context_object_name = "terms"
 
     def get_queryset(self):
-        return visible(Begriff.objects.all(), self.request)
+        return visible_list(self.request, "glossary", Begriff.objects.all)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
