@@ -4,6 +4,7 @@ notices, the language switcher and hreflang alternates, localised digits."""
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
@@ -90,19 +91,24 @@ def common_notice(context, objects):
     return notices.pop() or "" if len(notices) == 1 else ""
 
 
-@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def translation_notice(context, obj, shown_for_list=""):
     """A short notice when the visitor reads a text that is not a reviewed translation.
 
     ``shown_for_list``: the notice already shown once for the list this object is in.
+    Most texts need none: then nothing is rendered at all.
     """
     notice = _notice(context, obj)
-    return {"notice": None if notice == shown_for_list else notice}
+    return "" if not notice or notice == shown_for_list else _notice_html(notice)
 
 
-@register.inclusion_tag("includes/translation_notice.html")
+@register.simple_tag
 def list_notice(notice):
-    return {"notice": notice}
+    return _notice_html(notice) if notice else ""
+
+
+def _notice_html(notice: str) -> str:
+    return get_template("includes/translation_notice.html").render({"notice": notice})
 
 
 def _path_in(request, code: str) -> str:
