@@ -7,7 +7,9 @@ compiling those column lists is about a third of each query's cost on the public
 so each of them is compiled once under a name and then run with Django's ``raw()`` using
 that SQL and its parameters. Rows, order and instances are the same as the queryset's.
 
-Only queries whose SQL never depends on the request may be prepared; the name must be
+The SQL is kept per language: django-modeltranslation writes the active language into it
+(ordering by a translated field sorts by that language's column). Apart from the language,
+only queries whose SQL never depends on the request may be prepared; the name must be
 unique per query. A query that cannot be compiled (no possible result) runs as usual.
 """
 
@@ -15,14 +17,16 @@ from collections.abc import Callable
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Model, QuerySet
+from django.utils.translation import get_language
 
-_compiled: dict[str, tuple[type[Model], str, tuple]] = {}
+_compiled: dict[tuple[str, str | None], tuple[type[Model], str, tuple]] = {}
 
 
 def objects(name: str, build: Callable[[], QuerySet]) -> list:
     """The instances of ``build()``, run from SQL compiled once under ``name``."""
+    key = (name, get_language())
     try:
-        model, sql, params = _compiled[name]
+        model, sql, params = _compiled[key]
     except KeyError:
         queryset = build()
         try:
@@ -30,5 +34,5 @@ def objects(name: str, build: Callable[[], QuerySet]) -> list:
         except EmptyResultSet:
             return list(queryset)
         model = queryset.model
-        _compiled[name] = model, sql, params
+        _compiled[key] = model, sql, params
     return list(model._base_manager.raw(sql, params))

@@ -118,3 +118,21 @@ def test_prepared_queries_return_what_the_orm_returns(rf):
     assert list(sections(request)) == list(
         Abschnitt.objects.published().values_list("key", flat=True)
     )
+
+
+def test_prepared_queries_sort_by_the_visitors_language(client, settings):
+    """Terms at the same position are sorted by their name in the page's language."""
+    settings.PAGE_CACHE_SECONDS = 0
+    for term_de, term_ar in (("Aaa-Begriff", "يقين"), ("Zzz-Begriff", "أمل")):
+        Begriff.objects.create(
+            key=term_de.lower(), term_de=term_de, term_ar=term_ar, published=True, position=999
+        )
+
+    def order(language, first, second):
+        body = client.get(f"/{language}/begriffe/").content.decode()
+        assert first in body and second in body
+        return body.index(first) < body.index(second)
+
+    assert order("de", "Aaa-Begriff", "Zzz-Begriff")
+    assert order("ar", "أمل", "يقين")
+    assert order("de", "Aaa-Begriff", "Zzz-Begriff")
