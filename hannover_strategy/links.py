@@ -83,10 +83,11 @@ def _language(request) -> str:
     return get_language_from_request(request, check_path=False)
 
 
-def _redirect(request, target_url_name, fragment="", kwargs=None):
+def _redirect(request, address):
+    """302 to ``address()``, worked out in the visitor's language."""
     with translation.override(_language(request)):
-        url = reverse(target_url_name, kwargs=kwargs)
-    response = HttpResponseRedirect(url + (f"#{fragment}" if fragment else ""))
+        url = address()
+    response = HttpResponseRedirect(url)
     patch_vary_headers(response, ["Accept-Language"])
     return response
 
@@ -110,12 +111,8 @@ def resolve(request, code, identifier=None):
         scheme = BY_CODE.get(code)
         if scheme is None or scheme.list_url is None:
             raise Http404
-        return _redirect(request, scheme.list_url)
+        return _redirect(request, lambda: reverse(scheme.list_url))
     obj = find(code, identifier)
     if obj is None:
         raise Http404
-    with translation.override(_language(request)):
-        url = obj.get_absolute_url()
-    response = HttpResponseRedirect(url)
-    patch_vary_headers(response, ["Accept-Language"])
-    return response
+    return _redirect(request, obj.get_absolute_url)

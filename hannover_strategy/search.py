@@ -76,7 +76,6 @@ def search(query: str, language: str) -> list[Result]:
         results = _postgres(query, language)
     else:
         results = _plain(query, language)
-    results.sort(key=lambda r: -r.rank)
     return results[:MAX_RESULTS]
 
 
@@ -209,8 +208,7 @@ def _plain(query, language):
         for column in columns:
             condition |= Q(**{f"{column}__icontains": query})
         for obj in model.objects.published().filter(condition)[:MAX_RESULTS]:
-            text = " ".join(strip_tags(getattr(obj, c) or "") for c in columns)
-            text = " ".join(text.split())
+            text = _plain_text(obj, language)
             at = text.lower().find(needle)
             start = max(0, at - 80)
             piece = text[start : at + len(query) + 80] if at >= 0 else text[:160]

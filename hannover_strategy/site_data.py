@@ -11,11 +11,13 @@ The generation is read once per request. When it cannot be read (a shared cache 
 down), the values are read from the database every time instead.
 """
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from . import page_cache
 
+logger = logging.getLogger(__name__)
 _memo: dict[Any, tuple[int, Any]] = {}
 
 
@@ -26,7 +28,7 @@ def request_generation(request) -> int | None:
     try:
         value = page_cache.generation()
     except Exception:  # noqa: BLE001 (a shared cache that is down: read from the database)
-        page_cache.logger.warning("content generation unreadable: site data read afresh")
+        logger.warning("content generation unreadable: site data read afresh")
         value = None
     if request is not None:
         request._content_generation = value

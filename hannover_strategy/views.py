@@ -71,16 +71,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        leitlinie_1 = visible_list(
+            self.request, "leitlinie-1", lambda: Leitlinie.objects.filter(number=1)
+        )
         context.update(
             sections=sections(self.request),
-            leitlinie_1=next(
-                iter(
-                    visible_list(
-                        self.request, "leitlinie-1", lambda: Leitlinie.objects.filter(number=1)
-                    )
-                ),
-                None,
-            ),
+            leitlinie_1=leitlinie_1[0] if leitlinie_1 else None,
             fazit_points=visible_list(self.request, "fazit", FazitPunkt.objects.all),
             formats=formats_with_figures(self.request),
             # The sign-language link appears only once a published video exists.
