@@ -12,7 +12,7 @@ PORT ?= 8000
 # Local runs and tests may use the development secret key.
 export DJANGO_LOCAL := 1
 
-.PHONY: run serve bench resilience test install system-deps messages static lint clean
+.PHONY: run serve bench resilience screenshots test install system-deps messages static lint clean
 
 # Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
 # Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
@@ -81,6 +81,10 @@ bench: messages static
 # Redis, a 60-second soak at 64 connections; writes resilience/results.md.
 resilience: messages static
 	scripts/resilience
+
+# The README's screenshots, renewed from the current build (docs/screenshots/).
+screenshots: messages static
+	$(PY) scripts/screenshots.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from hannover_strategy.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
+from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
 
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hannover_strategy.models import ContentModel, EditorialAddition
+from content.models import ContentModel, EditorialAddition
 
 
 class Beteiligungsformat(ContentModel):
@@ -23,7 +23,9 @@ class Beteiligungsformat(ContentModel):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code = "e"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("participation format")
         verbose_name_plural = _("participation formats")
         ordering = ["position", "key"]
@@ -58,7 +60,9 @@ class Kennzahl(ContentModel):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code, short_list_url = "z", "beteiligung:process"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = ["format__position", "position", "key"]
@@ -117,7 +121,10 @@ class Meilenstein(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code, short_number_field = "m", "position"
+    short_list_url = "beteiligung:timeline"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["planned_start", "position"]

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from leitlinien.translation import EDITORIAL
+from content.models import EditorialAddition
 
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
@@ -19,4 +19,4 @@ class KennzahlTranslation(TranslationOptions):
 
 @register(Meilenstein)
 class MeilensteinTranslation(TranslationOptions):
-    fields = ("date_text", "text", *EDITORIAL)
+    fields = ("date_text", "text", *EditorialAddition.TRANSLATED_FIELDS)

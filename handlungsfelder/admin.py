@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from hannover_strategy.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
+from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
 

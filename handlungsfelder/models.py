@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hannover_strategy.models import ContentModel, EditorialAddition
-from hannover_strategy.richtext import RichTextField
+from content.models import ContentModel, EditorialAddition
+from content.richtext import RichTextField
 
 
 class Handlungsfeld(ContentModel, EditorialAddition):
@@ -36,7 +36,9 @@ class Handlungsfeld(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code, short_list_url = "hf", "handlungsfelder:list"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")
         ordering = ["position", "number"]
@@ -80,7 +82,10 @@ class Grundsatz(ContentModel, EditorialAddition):
         help_text=_("The paper's own explanation. Leave empty until it is published."),
     )
 
-    class Meta:
+    short_code, short_number_field = "g", "number"
+    short_list_url = "handlungsfelder:principles"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("principle")
         verbose_name_plural = _("principles")
         ordering = ["number"]
@@ -98,7 +103,9 @@ class Priorisierung(ContentModel):
     text = models.TextField(_("text"), help_text=_("The priority exactly as the paper words it."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code, short_number_field = "p", "position"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("Priorisierung")
         verbose_name_plural = _("Priorisierungen")
         ordering = ["position", "key"]

@@ -2,19 +2,19 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from leitlinien.translation import EDITORIAL
+from content.models import EditorialAddition
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
 
 
 @register(Handlungsfeld)
 class HandlungsfeldTranslation(TranslationOptions):
-    fields = ("title", "description", *EDITORIAL)
+    fields = ("title", "description", *EditorialAddition.TRANSLATED_FIELDS)
 
 
 @register(Grundsatz)
 class GrundsatzTranslation(TranslationOptions):
-    fields = ("title", "description", *EDITORIAL)
+    fields = ("title", "description", *EditorialAddition.TRANSLATED_FIELDS)
 
 
 @register(Priorisierung)

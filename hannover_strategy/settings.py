@@ -86,14 +86,22 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "csp",
-    "hannover_strategy",
+    # Ours, from the bottom up (imports run this way only, see README, Architecture):
+    # running the site; what content apps share; the content; site-wide features.
+    "operations",
+    "content",
     "leitlinien",
     "handlungsfelder",
     "beteiligung",
+    "search",
+    "exchange",
+    "portal",
+    # Carries a database of the first layout over (one migration, no code).
+    "upgrade",
 ]
 
 MIDDLEWARE = [
-    "hannover_strategy.log.RequestLogMiddleware",
+    "operations.log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # X-Frame-Options and the policies on every response, static files included.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -104,25 +112,26 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Rendered public pages for anonymous visitors (before the session: a hit costs no
     # session, no database query).
-    "hannover_strategy.page_cache.PageCacheMiddleware",
+    "operations.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "hannover_strategy.middleware.LanguageFromUrlOnlyMiddleware",
+    "operations.middleware.LanguageFromUrlOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "hannover_strategy.middleware.AdminInGermanMiddleware",
+    "operations.middleware.AdminInGermanMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "hannover_strategy.middleware.StyledClientErrorsMiddleware",
+    "operations.middleware.StyledClientErrorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "hannover_strategy.middleware.PreviewHeadersMiddleware",
-    "hannover_strategy.middleware.AdminEditorPolicyMiddleware",
+    "operations.middleware.PreviewHeadersMiddleware",
+    "operations.middleware.AdminEditorPolicyMiddleware",
     # Old addresses of renamed pages answer with a permanent redirect (admin: Umleitungen).
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Throttles admin login attempts; must come last.
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "hannover_strategy.urls"
+# `make bench` serves its baseline view from a URL configuration of its own.
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "hannover_strategy.urls")
 
 TEMPLATES = [
     {
@@ -135,7 +144,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hannover_strategy.context_processors.portal",
+                "portal.context_processors.portal",
             ],
         },
     },
@@ -167,6 +176,15 @@ def _database_config() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("DJANGO_SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3")),
+        # Several processes at once (`make run` beside `make serve`, gunicorn workers):
+        # readers never block the writer (WAL), a writer waits for another instead of
+        # failing with "database is locked" (timeout), and a write transaction takes its
+        # lock at the start, so that it cannot fail half-way (IMMEDIATE).
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        },
     }
 
 
@@ -305,25 +323,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Permissions-Policy (django-permissions-policy): the portal needs no device feature.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-        "browsing-topics",
-    )
-}
+DEVICE_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "encrypted-media"]
+DEVICE_FEATURES += ["fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone"]
+DEVICE_FEATURES += ["midi", "payment", "usb", "browsing-topics"]
+PERMISSIONS_POLICY = {feature: [] for feature in DEVICE_FEATURES}
 
 # Caching. One cache for the page cache, the feedback rate limit and the cache generation:
 # local memory of each process by default, Redis when several servers share the work.
@@ -348,22 +351,20 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 # With a per-process cache, several worker processes learn about a save from the time
-# stamp of this file (see hannover_strategy/page_cache.py).
+# stamp of this file (see operations/page_cache.py).
 PAGE_CACHE_STAMP = Path(
     os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
 )
-# `make bench` only: a minimal view that returns these bytes (the framework's ceiling).
-BENCH_BASELINE_FILE = os.environ.get("DJANGO_BENCH_BASELINE_FILE", "")
 
 # Logs: one JSON object per line on stderr, no personal data (README, Logging).
 # DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "hannover_strategy.log.JsonFormatter"}},
+    "formatters": {"json": {"()": "operations.log.JsonFormatter"}},
     "filters": {
-        "without_traceback": {"()": "hannover_strategy.log.WithoutTraceback"},
-        "outage_one_line": {"()": "hannover_strategy.log.DatabaseOutageWithoutTraceback"},
+        "without_traceback": {"()": "operations.log.WithoutTraceback"},
+        "outage_one_line": {"()": "operations.log.DatabaseOutageWithoutTraceback"},
     },
     "handlers": {
         "console": {
@@ -386,7 +387,7 @@ LOGGING = {
         },
         # Django's own access log of 4xx/5xx duplicates ours.
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "hannover_strategy.requests": {
+        "operations.requests": {
             "handlers": ["console"],
             "level": "INFO" if env_bool("DJANGO_LOG_REQUESTS", PRODUCTION) else "WARNING",
             "propagate": False,

@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hannover_strategy.models import ContentModel, EditorialAddition
-from hannover_strategy.richtext import RichTextField
+from content.models import ContentModel, EditorialAddition
+from content.richtext import RichTextField
 
 LEITLINIE_COUNT = 7
 
@@ -42,7 +42,9 @@ class Strategiepapier(ContentModel, EditorialAddition):
         help_text=_("e.g. “Strategien für Migration und Teilhabe”"),
     )
 
-    class Meta:
+    short_code, short_identifier = "s", "strategiepapier"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("strategy paper")
         verbose_name_plural = _("strategy paper")
         ordering = ["key"]
@@ -84,7 +86,9 @@ class Abschnitt(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code = "a"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("section of the paper")
         verbose_name_plural = _("sections of the paper")
         ordering = ["position", "key"]
@@ -145,7 +149,10 @@ class Leitlinie(ContentModel, EditorialAddition):
         ),
     )
 
-    class Meta:
+    short_code, short_number_field = "l", "number"
+    short_list_url = "leitlinien:list"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("Leitlinie")
         verbose_name_plural = _("Leitlinien")
         ordering = ["number"]
@@ -178,7 +185,9 @@ class Begriff(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code, short_list_url = "b", "leitlinien:glossary"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
         ordering = ["position", "term"]
@@ -196,7 +205,9 @@ class FazitPunkt(ContentModel):
     text = models.CharField(_("text"), max_length=300, help_text=_("e.g. “Jugendbeteiligung”"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
+    short_code = "f"
+
+    class Meta(ContentModel.Meta):
         verbose_name = _("Fazit point")
         verbose_name_plural = _("Fazit points")
         ordering = ["position", "key"]

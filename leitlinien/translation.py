@@ -2,29 +2,36 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Abschnitt, Begriff, FazitPunkt, Leitlinie, Strategiepapier
+from content.models import EditorialAddition
 
-EDITORIAL = ("editorial_text", "editorial_source_label")
+from .models import Abschnitt, Begriff, FazitPunkt, Leitlinie, Strategiepapier
 
 
 @register(Strategiepapier)
 class StrategiepapierTranslation(TranslationOptions):
-    fields = ("document_title", "title", "subtitle", "tagline", "department", *EDITORIAL)
+    fields = (
+        "document_title",
+        "title",
+        "subtitle",
+        "tagline",
+        "department",
+        *EditorialAddition.TRANSLATED_FIELDS,
+    )
 
 
 @register(Abschnitt)
 class AbschnittTranslation(TranslationOptions):
-    fields = ("label", "heading", "text", *EDITORIAL)
+    fields = ("label", "heading", "text", *EditorialAddition.TRANSLATED_FIELDS)
 
 
 @register(Leitlinie)
 class LeitlinieTranslation(TranslationOptions):
-    fields = ("text", "citation", "editorial_title", *EDITORIAL)
+    fields = ("text", "citation", "editorial_title", *EditorialAddition.TRANSLATED_FIELDS)
 
 
 @register(Begriff)
 class BegriffTranslation(TranslationOptions):
-    fields = ("term", "definition", *EDITORIAL)
+    fields = ("term", "definition", *EditorialAddition.TRANSLATED_FIELDS)
 
 
 @register(FazitPunkt)

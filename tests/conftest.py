@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from content.roles import EDITORS, TRANSLATORS
 from handlungsfelder.models import Handlungsfeld
-from hannover_strategy.models import Seite
-from hannover_strategy.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Leitlinie
+from portal.models import Seite
 
 # Saves while the test database is built must not touch the stamp of a portal running
 # from the same checkout (`make serve`): the tests use their own.
@@ -37,7 +37,7 @@ def fresh_page_cache(settings, tmp_path):
     """
     from django.core.cache import cache
 
-    from hannover_strategy import site_data
+    from operations import site_data
 
     settings.PAGE_CACHE_STAMP = tmp_path / "content-changed"
     cache.clear()

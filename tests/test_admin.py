@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from beteiligung.models import Meilenstein
-from hannover_strategy.admin import preview_url
-from hannover_strategy.models import content_models
+from content.forms import preview_url
+from content.models import content_models
 from leitlinien.models import Leitlinie
 
 pytestmark = pytest.mark.django_db

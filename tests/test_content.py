@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from modeltranslation.fields import TranslationField
 
-from hannover_strategy.models import content_models
+from content.models import content_models
 
 from .conftest import LANGUAGES, pages_in
 

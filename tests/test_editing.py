@@ -7,9 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from reversion.models import Version
 
+from content.models import TranslationState, content_models
+from content.roles import EDITORS, TRANSLATORS
 from handlungsfelder.models import Grundsatz, Handlungsfeld
-from hannover_strategy.models import TranslationState
-from hannover_strategy.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Abschnitt, Begriff, Leitlinie
 
 from .conftest import staff_user, visible_text
@@ -33,9 +33,11 @@ def test_the_roles_exist_with_their_permissions():
     translators = Group.objects.get(name=TRANSLATORS)
     editor_perms = set(editors.permissions.values_list("codename", flat=True))
     translator_perms = set(translators.permissions.values_list("codename", flat=True))
-    assert {"add_leitlinie", "delete_leitlinie", "publish_content", "add_redirect"} <= editor_perms
+    publish = {f"publish_{model._meta.model_name}" for model in content_models()}
+    assert {"add_leitlinie", "delete_leitlinie", "add_redirect"} | publish <= editor_perms
     assert {"change_leitlinie", "change_translationstate"} <= translator_perms
-    assert not {"add_leitlinie", "delete_leitlinie", "publish_content"} & translator_perms
+    assert not {"add_leitlinie", "delete_leitlinie"} & translator_perms
+    assert not {codename for codename in translator_perms if codename.startswith("publish_")}
 
 
 def test_editor_can_create_publish_and_delete(editor_client):
@@ -86,7 +88,7 @@ def test_translator_marks_arabic_reviewed(translator_client):
     leitlinie = Leitlinie.objects.get(number=1)
     url = admin_url(leitlinie, "change", leitlinie.pk)
     data = form_data(translator_client.get(url))
-    prefix = "hannover_strategy-translationstate-content_type-object_id"
+    prefix = "content-translationstate-content_type-object_id"
     state = TranslationState.objects.get(
         content_type=ContentType.objects.get_for_model(Leitlinie),
         object_id=leitlinie.pk,

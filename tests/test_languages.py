@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from beteiligung.models import Kennzahl
-from hannover_strategy.models import TranslationState
+from content.models import TranslationState
 from leitlinien.models import Leitlinie
 
 from .conftest import LANGUAGES, RTL_LANGUAGES, in_language, public_urls, visible_text
@@ -212,7 +212,7 @@ def test_reviewing_in_the_admin_records_who_and_when(admin_client, admin_user):
     leitlinie = Leitlinie.objects.get(number=4)
     url = admin_url(leitlinie, "change", leitlinie.pk)
     data = form_data(admin_client.get(url))
-    prefix = "hannover_strategy-translationstate-content_type-object_id"
+    prefix = "content-translationstate-content_type-object_id"
     index = next(
         i
         for i in range(len(LANGUAGES) - 1)
@@ -237,10 +237,10 @@ def test_translation_overview_shows_everything_and_filters(admin_client):
         editorial_title_pl="", editorial_text_pl="", editorial_source_label_pl=""
     )
     leitlinie = Leitlinie.objects.get(number=5)
-    from hannover_strategy import translations
+    from content import translations
 
     translations.update_states(leitlinie)
-    url = reverse("admin:hannover_strategy_translationstate_changelist")
+    url = reverse("admin:content_translationstate_changelist")
     body = admin_client.get(url).content.decode()
     assert "Übersetzungsstand" in body
     rows = body.count("<tr><td>")

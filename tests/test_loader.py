@@ -8,8 +8,8 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 
-from hannover_strategy.content_loader import fixture_files, load_strategy
-from hannover_strategy.models import content_models
+from content.models import content_models
+from exchange.loader import fixture_files, load_strategy
 from leitlinien.models import FazitPunkt, Leitlinie
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_running_the_command_twice_changes_nothing(capsys):
 def test_loading_into_an_empty_database_creates_everything_once():
     for model in CONTENT_MODELS:
         model.objects.all().delete()
-    apps.get_model("hannover_strategy", "SeedRecord").objects.all().delete()
+    apps.get_model("exchange", "SeedRecord").objects.all().delete()
     report = load_strategy()
     source, *translation_files = fixture_files()
     assert report.created == len(json.loads(source.read_text())["objects"])

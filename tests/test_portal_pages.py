@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from hannover_strategy.forms import SALT
-from hannover_strategy.models import Gebaerdensprachvideo, Rueckmeldung
-from hannover_strategy.roles import EDITORS
+from content.roles import EDITORS
+from portal.forms import SALT
+from portal.models import Gebaerdensprachvideo, Rueckmeldung
 
 from .conftest import LANGUAGES, in_language, visible_text
 
@@ -89,7 +89,7 @@ def test_feedback_is_stored_shown_in_admin_and_mailed(client, admin_client, edit
     assert message.language == "de" and message.email == "leserin@example.org"
     thanks = visible_text(client.get(response["Location"]).content.decode())
     assert "Danke! Ihre Nachricht ist angekommen." in thanks
-    admin_list = admin_client.get(reverse("admin:hannover_strategy_rueckmeldung_changelist"))
+    admin_list = admin_client.get(reverse("admin:portal_rueckmeldung_changelist"))
     assert "Die Grafik auf der Startseite" in admin_list.content.decode()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
@@ -135,7 +135,7 @@ def test_html_in_a_message_is_stored_as_text_and_never_rendered(client, admin_cl
     message = Rueckmeldung.objects.get()
     assert message.message == payload
     body = admin_client.get(
-        reverse("admin:hannover_strategy_rueckmeldung_change", args=[message.pk])
+        reverse("admin:portal_rueckmeldung_change", args=[message.pk])
     ).content.decode()
     assert '<script>alert("x")</script>' not in body
     assert "&lt;script&gt;" in body

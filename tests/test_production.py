@@ -16,9 +16,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from hannover_strategy import page_cache
-from hannover_strategy.models import TranslationState
+from content.models import TranslationState
 from leitlinien.models import Leitlinie, Strategiepapier
+from operations import page_cache
 
 from .conftest import LANGUAGES, in_language, staff_user, visible_text
 from .test_admin import admin_url, form_data
@@ -262,7 +262,7 @@ def test_translation_notices_follow_a_review_with_the_page_cache_off(translator_
     leitlinie = Leitlinie.objects.get(number=1)
     url = admin_url(leitlinie, "change", leitlinie.pk)
     data = form_data(translator_client.get(url))
-    prefix = "hannover_strategy-translationstate-content_type-object_id"
+    prefix = "content-translationstate-content_type-object_id"
     arabic = leitlinie.translation_states.get(language="ar")
     index = next(i for i in range(len(LANGUAGES)) if data.get(f"{prefix}-{i}-id") == arabic.pk)
     data[f"{prefix}-{index}-state"] = TranslationState.State.REVIEWED

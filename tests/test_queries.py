@@ -91,36 +91,7 @@ def test_query_count_does_not_grow_with_the_content(client):
     assert after == before
 
 
-def test_prepared_queries_return_what_the_orm_returns(rf):
-    """The start page's lists run from SQL compiled once: same objects, same order, and
-    later changes to the content still show (the SQL does not hold any data)."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from hannover_strategy.views import sections, visible_list
-    from leitlinien.models import Abschnitt
-
-    request = rf.get("/de/")
-    request.user = AnonymousUser()
-
-    def both():
-        prepared = visible_list(request, "test-fazit", FazitPunkt.objects.all)
-        return [(p.pk, p.text_de, p.text_ar) for p in prepared], [
-            (p.pk, p.text_de, p.text_ar) for p in FazitPunkt.objects.published()
-        ]
-
-    first, expected = both()
-    assert first == expected and len(first) > 3
-    FazitPunkt.objects.create(key="neu", text="Neuer Punkt", published=True, position=0)
-    FazitPunkt.objects.filter(pk=first[-1][0]).update(published=False)
-    again, expected = both()
-    assert again == expected
-    assert again[0][1] == "Neuer Punkt" and first[-1] not in again
-    assert list(sections(request)) == list(
-        Abschnitt.objects.published().values_list("key", flat=True)
-    )
-
-
-def test_prepared_queries_sort_by_the_visitors_language(client, settings):
+def test_glossary_terms_sort_by_the_visitors_language(client, settings):
     """Terms at the same position are sorted by their name in the page's language."""
     settings.PAGE_CACHE_SECONDS = 0
     for term_de, term_ar in (("Aaa-Begriff", "يقين"), ("Zzz-Begriff", "أمل")):

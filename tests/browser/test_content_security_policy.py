@@ -63,7 +63,7 @@ def test_admin_works_under_the_policy(site, page, django_user_model):
         "/admin/leitlinien/leitlinie/?published__exact=1",
         "/admin/handlungsfelder/handlungsfeld/add/",
         f"/admin/handlungsfelder/handlungsfeld/{handlungsfeld.pk}/history/",
-        "/admin/hannover_strategy/translationstate/",
+        "/admin/content/translationstate/",
     ):
         open_page(page, site + path)
 

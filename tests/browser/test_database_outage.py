@@ -13,8 +13,8 @@ from contextlib import contextmanager
 import pytest
 from django.db import connection
 
-from hannover_strategy import page_cache
 from leitlinien.models import Leitlinie
+from operations import page_cache
 
 from ..conftest import in_language
 from .support import axe_violations, open_page, sign_in_to_admin

@@ -1,0 +1,310 @@
+"""Admin building blocks shared by the content apps.
+
+What every content admin guarantees:
+
+- History (django-reversion): every save is a revision with its author; any earlier version
+  can be restored, deleted objects recovered, and each revision shows a word-level diff.
+- Two editors: a save based on an outdated form is refused with a conflict message; the
+  editor's input stays in the form (``content.forms``).
+- Roles: without the model's publish permission (group “Übersetzung”) only translations
+  can be edited; publishing is refused with 403 on the server.
+- An address in use (key of a Handlungsfeld, number of a Leitlinie) only changes after an
+  explicit confirmation, and the old address then redirects (contrib.redirects).
+"""
+
+import copy
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
+from modeltranslation.fields import TranslationField
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import history, translations
+from .forms import (
+    CONFIRM_ADDRESS,
+    EDIT_TOKEN,
+    FORM_ONLY_FIELDS,
+    MINOR_CHANGE,
+    ContentForm,
+    preview_url,
+    public_paths,
+)
+from .languages import target_languages
+from .models import EditorialAddition, TranslationState
+from .overview import TranslationOverviewAdmin
+
+# Our wording of the admin's button to the public page (the catalogue overrides Django's).
+VIEW_ON_SITE = gettext_noop("View on site")
+
+admin.site.site_header = _("WIR SIND HANNOVER – editorial office")
+admin.site.site_title = _("WIR SIND HANNOVER editorial office")
+admin.site.index_title = _("Content of the strategy portal")
+
+EDITORIAL_FIELDSET = (
+    _("Editorial addition (not the city's wording)"),
+    {
+        "fields": EditorialAddition.FIELDS,
+        "description": _(
+            "Facts from public sources in our own words. The page labels them "
+            "“Redaktionelle Ergänzung” and shows the source. Never enter the city's "
+            "official wording here."
+        ),
+    },
+)
+
+PUBLICATION_FIELDSET = (
+    _("Publication"),
+    {
+        "fields": ("key", "published"),
+        "description": _(
+            "Drafts are only visible to staff (button “Auf der Website ansehen” shows a "
+            "preview). When you change German text, the translations are marked “outdated” "
+            "so that translators check them; for a typo or punctuation only, tick “minor "
+            "change”."
+        ),
+    },
+)
+
+
+class TranslationStateInline(GenericTabularInline):
+    model = TranslationState
+    fields = ("language", "state", "reviewed_by", "reviewed_at")
+    readonly_fields = ("language", "reviewed_by", "reviewed_at")
+    extra = 0
+    can_delete = False
+    verbose_name = _("translation state")
+    verbose_name_plural = _("translation states (set “reviewed” after checking a translation)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+    """Common behaviour of every content admin (see the module docstring)."""
+
+    form = ContentForm
+    list_filter = ("published",)
+    save_on_top = True
+    list_per_page = 50
+    inlines = [TranslationStateInline]
+    actions = ["publish", "unpublish"]
+    object_history_template = "admin/content_history.html"
+    history_latest_first = True
+    # Staff type “www.hannover.de/…”: complete it with https, not http.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    # --- permissions -------------------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        """Publishing and unpublishing (also the ``publish`` actions)."""
+        return request.user.has_perm(self.model.publish_permission())
+
+    def translation_columns(self) -> set[str]:
+        return {
+            field.name
+            for field in self.model._meta.concrete_fields
+            if isinstance(field, TranslationField) and field.language != settings.SOURCE_LANGUAGE
+        }
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            # Translators: only the translations are theirs to edit.
+            editable = self.translation_columns() | set(FORM_ONLY_FIELDS)
+            names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
+            readonly += [name for name in names if name not in editable]
+        return readonly
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if (
+            request.method == "POST"
+            and not self.has_publish_permission(request)
+            and "published" in request.POST
+        ):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # --- form --------------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        extra = [EDIT_TOKEN]
+        if self.has_publish_permission(request):
+            extra.append(MINOR_CHANGE)
+            if obj is not None and obj.published:
+                # Only a published page has an address that others link to.
+                extra.append(CONFIRM_ADDRESS)
+        present = set(admin.utils.flatten_fieldsets(fieldsets))
+        first = fieldsets[0][1]
+        first["fields"] = (*first["fields"], *[name for name in extra if name not in present])
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        match = request.resolver_match
+        if match and match.url_name and match.url_name.endswith(("_revision", "_recover")):
+            form = type(form.__name__, (form,), {"check_conflicts": False})
+        return form
+
+    def view_on_site(self, obj):
+        return preview_url(obj)
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(form, "old_paths", None):
+            self._redirect_old_addresses(request, form.old_paths, public_paths(obj))
+
+    def _redirect_old_addresses(self, request, old_paths, new_paths):
+        site = Site.objects.get_current()
+        for code, old in old_paths.items():
+            new = new_paths[code]
+            if old == new:
+                continue
+            Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": new})
+            Redirect.objects.filter(site=site, new_path=old).update(new_path=new)
+            Redirect.objects.filter(site=site, old_path=new).delete()  # the new address is real
+        if any(old_paths[c] != new_paths[c] for c in old_paths):
+            messages.info(
+                request,
+                gettext("The old address now redirects to the new one: %(old)s → %(new)s")
+                % {
+                    "old": old_paths[settings.SOURCE_LANGUAGE],
+                    "new": new_paths[settings.SOURCE_LANGUAGE],
+                },
+            )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is TranslationState:
+            for state_form in formset.forms:
+                state = state_form.instance
+                if "state" not in state_form.changed_data:
+                    continue
+                if state.state == TranslationState.State.REVIEWED:
+                    state.reviewed_by = request.user
+                    state.reviewed_at = timezone.now()
+                else:
+                    state.reviewed_by = None
+                    state.reviewed_at = None
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        fields = translations.translated_fields(obj.__class__)
+        changed = set(form.changed_data)
+        source = settings.SOURCE_LANGUAGE
+        explicitly_set = {
+            state_form.instance.language
+            for formset in formsets
+            if formset.model is TranslationState
+            for state_form in formset.forms
+            if "state" in state_form.changed_data
+        }
+        edited = {
+            language
+            for language in target_languages()
+            if any(translations.column(f, language) in changed for f in fields)
+        }
+        source_changed = any(translations.column(f, source) in changed for f in fields)
+        translations.update_states(
+            obj,
+            changed_languages=edited - explicitly_set,
+            source_changed=source_changed and not form.cleaned_data.get(MINOR_CHANGE),
+            keep=explicitly_set,
+        )
+
+    def get_inline_instances(self, request, obj=None):
+        # States exist once the object exists.
+        instances = super().get_inline_instances(request, obj)
+        if obj is None:
+            return [i for i in instances if not isinstance(i, TranslationStateInline)]
+        return instances
+
+    # --- actions -----------------------------------------------------------------------
+
+    @admin.action(description=_("Publish selected entries"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(
+        description=_("Unpublish selected entries (make them drafts)"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        for obj in queryset:
+            if obj.published == value:
+                continue
+            # One revision per object, so that restoring one never touches another.
+            with self.create_revision(request):
+                obj.published = value
+                obj.save()
+                self.log_change(
+                    request, obj, gettext("Published") if value else gettext("Unpublished")
+                )
+
+    # --- history diff ------------------------------------------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name=f"{opts.app_label}_{opts.model_name}_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, object_id, version_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(Version, pk=version_id, object_id=object_id)
+        if version._model is not self.model:
+            raise PermissionDenied
+        previous = history.previous_version(version)
+        rows = history.changes(
+            self.model, previous.field_dict if previous else {}, version.field_dict
+        )
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes in this version"),
+            "opts": opts,
+            "version": version,
+            "previous": previous,
+            "rows": rows,
+            "object_repr": version.object_repr,
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
+            ),
+            "revert_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, version.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/content_changes.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        context = {"changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes"}
+        context.update(extra_context or {})
+        return super().history_view(request, object_id, context)
+
+
+admin.site.register(TranslationState, TranslationOverviewAdmin)

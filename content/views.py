@@ -1,0 +1,79 @@
+"""What every public page view shares: which content a request may see (published, or
+drafts too for staff in preview), the page's place in the navigation and breadcrumbs,
+and the previous and next page of a series."""
+
+from django.urls import reverse
+
+from operations.paths import PREVIEW_PARAMETER
+
+
+def is_preview(request) -> bool:
+    """A logged-in staff member asked to see drafts (``?preview=1``).
+
+    The query string is checked first, so that ordinary visits never touch the session.
+    """
+    return (
+        request.GET.get(PREVIEW_PARAMETER) == "1"
+        and request.user.is_authenticated
+        and request.user.is_staff
+    )
+
+
+def visible(queryset, request):
+    """Published content for visitors; drafts too for staff in preview."""
+    return queryset if is_preview(request) else queryset.published()
+
+
+class PageMixin:
+    """Navigation and breadcrumbs of a public page.
+
+    ``nav``: the key of the menu entry marked as current. ``crumb``: this page's label in
+    the breadcrumbs (default: the object shown). ``parent_crumb``: ``(label, URL name)`` of
+    the overview above a detail page.
+    """
+
+    nav = ""
+    crumb = None
+    parent_crumb = None
+
+    def get_crumb(self) -> str:
+        return str(self.crumb) if self.crumb is not None else str(self.object)
+
+    def get_breadcrumbs(self) -> list[tuple[str, str | None]]:
+        crumbs = []
+        if self.parent_crumb:
+            label, url_name = self.parent_crumb
+            crumbs.append((label, reverse(url_name)))
+        crumbs.append((self.get_crumb(), None))
+        return crumbs
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("nav", self.nav)
+        kwargs.setdefault("breadcrumbs", self.get_breadcrumbs())
+        return super().get_context_data(**kwargs)
+
+
+class VisibleMixin(PageMixin):
+    """List and detail views of one content model: only what the request may see."""
+
+    model = None
+
+    def visible(self, queryset=None):
+        return visible(self.model.objects.all() if queryset is None else queryset, self.request)
+
+    def get_queryset(self):
+        return self.visible()
+
+
+class SeriesMixin(VisibleMixin):
+    """A detail page in a series (Leitlinie 1–7, the Handlungsfelder): ``previous`` and
+    ``next`` are its visible neighbours in the model's order, read with ``series_fields``."""
+
+    series_fields = ("key",)
+
+    def get_context_data(self, **kwargs):
+        siblings = list(self.visible().only(*self.series_fields))
+        index = [sibling.pk for sibling in siblings].index(self.object.pk)
+        kwargs.setdefault("previous", siblings[index - 1] if index > 0 else None)
+        kwargs.setdefault("next", siblings[index + 1] if index + 1 < len(siblings) else None)
+        return super().get_context_data(**kwargs)

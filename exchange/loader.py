@@ -1,0 +1,157 @@
+"""Loads the strategy content from ``fixtures/`` into the database, idempotently.
+
+Guarantees:
+
+- Objects are found again by their stable ``key``; a second run with the same files
+  changes nothing (no save, no timestamp moves).
+- A field that staff edited in the admin since the last load is never overwritten: the
+  loader remembers what it wrote (``SeedRecord``) and only updates a field whose current
+  value is still the one it wrote.
+- An object that staff deleted after it was loaded is not brought back.
+- Translated fields are written to the column of the file's language (``text`` in a
+  German file goes to ``text_de``). Translation files only add text to objects of the
+  German file; what they write is recorded as “machine translated, not reviewed”, and a
+  change of German text marks existing translations outdated (see ``translations``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import reversion
+from django.conf import settings
+from django.db import models, transaction
+
+from content import translations
+from search.index import index_suspended, rebuild_index
+
+from .models import SeedRecord
+from .serialisation import deserialise, model_for, serialise
+
+FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated_fields: int = 0
+    kept_staff_edits: list[str] = field(default_factory=list)
+    skipped_deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.created} created, {self.updated_fields} fields updated, "
+            f"{self.unchanged} unchanged, {len(self.kept_staff_edits)} staff edits kept, "
+            f"{len(self.skipped_deleted)} deleted by staff and not restored"
+        )
+
+
+def fixture_files(directory: Path = FIXTURE_DIR) -> list[Path]:
+    """The content files, German source first (translations refer to its objects)."""
+    files = sorted(directory.glob("*.json"))
+    return sorted(files, key=lambda p: (not p.name.endswith(".de.json"), p.name))
+
+
+def _column(model, name: str, language: str) -> str:
+    if name in translations.translated_fields(model):
+        return translations.column(name, language)
+    return name
+
+
+def _current(obj, model_field):
+    if isinstance(model_field, models.ForeignKey):
+        related_id = getattr(obj, model_field.attname)
+        if related_id is None:
+            return None
+        return model_field.related_model.objects.values_list("key", flat=True).get(pk=related_id)
+    return serialise(model_field, getattr(obj, model_field.attname))
+
+
+def load_file(path: Path, report: LoadReport) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    language = data.get("language", settings.SOURCE_LANGUAGE)
+    for entry in data["objects"]:
+        model = model_for(entry["model"])
+        # One revision per object, so that restoring one object never touches another.
+        with reversion.create_revision():
+            reversion.set_comment(f"Inhalt geladen aus {path.name}")
+            _load_object(model, entry["key"], entry["fields"], language, report)
+
+
+def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadReport) -> None:
+    is_source = language == settings.SOURCE_LANGUAGE
+    label = model._meta.label_lower
+    wanted: dict[str, object] = {}
+    for name, raw in raw_fields.items():
+        column = _column(model, name, language)
+        model_field = model._meta.get_field(column)
+        # Normalise through the field so that "2021-02-08" and a date compare equal.
+        wanted[column] = serialise(model_field, deserialise(model_field, raw))
+
+    record = SeedRecord.objects.filter(model_label=label, key=key).first()
+    obj = model.objects.filter(key=key).first()
+
+    if obj is None:
+        if record is not None or not is_source:
+            # deleted by staff (or a translation of something that does not exist)
+            report.skipped_deleted.append(f"{label}:{key}")
+            return
+        obj = model(key=key)
+        for column, value in wanted.items():
+            model_field = model._meta.get_field(column)
+            setattr(obj, model_field.name, deserialise(model_field, value))
+        obj.full_clean()
+        obj.save()
+        SeedRecord.objects.create(model_label=label, key=key, values=wanted)
+        translations.update_states(obj)
+        report.created += 1
+        return
+
+    loaded = dict(record.values) if record else {}
+    changed: list[str] = []
+    for column, value in wanted.items():
+        model_field = model._meta.get_field(column)
+        current = _current(obj, model_field)
+        if current == value:
+            loaded[column] = value
+            continue
+        untouched = loaded[column] == current if column in loaded else current in (None, "")
+        if untouched:
+            # Still what we wrote last time (or never filled): staff did not touch it.
+            setattr(obj, model_field.name, deserialise(model_field, value))
+            loaded[column] = value
+            changed.append(column)
+        else:
+            report.kept_staff_edits.append(f"{label}:{key}.{column}")
+
+    if changed:
+        obj.full_clean()
+        obj.save(update_fields=[model._meta.get_field(c).name for c in changed] + ["updated_at"])
+        report.updated_fields += len(changed)
+        if is_source:
+            text_columns = {
+                translations.column(f, language) for f in translations.translated_fields(model)
+            }
+            translations.update_states(obj, source_changed=bool(text_columns & set(changed)))
+        else:
+            translations.update_states(obj, changed_languages=[language])
+    else:
+        report.unchanged += 1
+    if record is None:
+        SeedRecord.objects.create(model_label=label, key=key, values=loaded)
+    elif record.values != loaded:
+        record.values = loaded
+        record.save(update_fields=["values", "loaded_at"])
+
+
+@transaction.atomic
+def load_strategy(paths: list[Path] | None = None) -> LoadReport:
+    report = LoadReport()
+    with index_suspended():
+        for path in paths or fixture_files():
+            load_file(path, report)
+    rebuild_index()
+    return report

@@ -1,0 +1,48 @@
+"""How model values look in our JSON files (the content fixtures, exports and backups),
+and the model labels those files may name.
+
+Foreign keys are written as the stable key of their target, dates as ISO text. Files
+written before the portal's apps were reorganised name the portal's own pages under the
+project's old app label (``hannover_strategy.seite``); they still load.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.db import models
+
+# Model labels of the first layout → where those models live now.
+LEGACY_LABELS = {
+    "hannover_strategy.seite": "portal.seite",
+    "hannover_strategy.barrierefreiheitserklaerung": "portal.barrierefreiheitserklaerung",
+    "hannover_strategy.gebaerdensprachvideo": "portal.gebaerdensprachvideo",
+    "hannover_strategy.offenedaten": "portal.offenedaten",
+}
+
+
+def model_for(label: str):
+    """The model a file names, old labels included (LookupError for an unknown one)."""
+    label = label.lower()
+    return apps.get_model(LEGACY_LABELS.get(label, label))
+
+
+def serialise(model_field: models.Field, value):
+    """A JSON-comparable form of a model value (FKs as the target's key)."""
+    if isinstance(model_field, models.ForeignKey):
+        return value.key if value is not None else None
+    if isinstance(model_field, models.FileField):
+        return value.name if value else ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def deserialise(model_field: models.Field, raw):
+    """The model value of a JSON value (FKs looked up by the target's stable key)."""
+    if raw is None:
+        return None
+    if isinstance(model_field, models.ForeignKey):
+        return model_field.related_model._default_manager.get(key=raw)
+    if isinstance(model_field, models.FileField):
+        return raw
+    return model_field.to_python(raw)

@@ -1,0 +1,183 @@
+"""Template tags for languages: translated text with its real language, translation
+notices, the language switcher and hreflang alternates, localised digits."""
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import SuspiciousOperation
+from django.template.loader import get_template
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
+
+from content import translations
+from content.models import TranslationState
+from content.richtext import clean_html
+from operations import site_data
+
+register = template.Library()
+
+# Digits in the numbering system most readers of the language use (CLDR defaults).
+DIGITS = {
+    "ar": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
+    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+}
+
+
+def _language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+@register.filter
+def local_digits(value):
+    """Write the digits of ``value`` as readers of the current language expect them."""
+    table = DIGITS.get(_language())
+    text = str(value)
+    return text.translate(table) if table else text
+
+
+def _falls_back(obj, field, value) -> bool:
+    """``value`` is the German text shown because the visitor's language has none."""
+    language = _language()
+    return bool(
+        value
+        and language != settings.SOURCE_LANGUAGE
+        and field in translations.translated_fields(obj.__class__)
+        and not translations.has_text(obj, field, language)
+    )
+
+
+@register.simple_tag
+def tr(obj, field):
+    """The field in the visitor's language; German fallback text is marked lang="de"."""
+    value = getattr(obj, field) or ""
+    if _falls_back(obj, field, value):
+        return format_html('<span lang="{}" dir="ltr">{}</span>', settings.SOURCE_LANGUAGE, value)
+    return format_html("{}", value)
+
+
+@register.simple_tag
+def rich(obj, field):
+    """Rich text in the visitor's language, cleaned; German fallback marked lang="de"."""
+    value = clean_html(getattr(obj, field) or "")
+    if _falls_back(obj, field, value):
+        return format_html('<div lang="{}" dir="ltr">{}</div>', settings.SOURCE_LANGUAGE, value)
+    return value
+
+
+def _states(context) -> dict:
+    """All translation states of the current language (kept per content generation)."""
+    language = _language()
+
+    def load():
+        return {
+            (s.content_type_id, s.object_id): s
+            for s in TranslationState.objects.filter(language=language)
+        }
+
+    return site_data.current(context.get("request"), ("translation-states", language), load)
+
+
+def _notice(context, obj):
+    language = _language()
+    if obj is None or language == settings.SOURCE_LANGUAGE:
+        return None
+    content_type = ContentType.objects.get_for_model(obj)
+    state = _states(context).get((content_type.id, obj.pk))
+    return translations.notice_for(obj, language, state)
+
+
+@register.simple_tag(takes_context=True)
+def common_notice(context, objects):
+    """The notice shared by all ``objects`` (shown once for a whole list), or ""."""
+    notices = {_notice(context, obj) for obj in objects}
+    return notices.pop() or "" if len(notices) == 1 else ""
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context, obj, shown_for_list=""):
+    """A short notice when the visitor reads a text that is not a reviewed translation.
+
+    ``shown_for_list``: the notice already shown once for the list this object is in.
+    Most texts need none: then nothing is rendered at all.
+    """
+    notice = _notice(context, obj)
+    return "" if not notice or notice == shown_for_list else _notice_html(notice)
+
+
+@register.simple_tag
+def list_notice(notice):
+    return _notice_html(notice) if notice else ""
+
+
+def _notice_html(notice: str) -> str:
+    return get_template("includes/translation_notice.html").render({"notice": notice})
+
+
+# Query parameters that name what a page shows (the share view's short link, the search
+# term): the page in another language and its canonical address keep them.
+ADDRESS_PARAMETERS = ("link", "q")
+MAX_PARAMETER_LENGTH = 200
+
+
+def _address_query(request) -> str:
+    if request is None:
+        return ""
+    try:
+        kept = {
+            name: request.GET[name][:MAX_PARAMETER_LENGTH]
+            for name in ADDRESS_PARAMETERS
+            if request.GET.get(name)
+        }
+    except SuspiciousOperation:  # an unparsable query string: the 400 page, no parameters
+        return ""
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def _path_in(request, code: str) -> str:
+    """The same page in another language: only the language prefix changes."""
+    path = request.path if request else "/"
+    current = _language()
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix) :]}{_address_query(request)}"
+    return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def canonical_path(context) -> str:
+    """This page's own address: its path and the parameters that name what it shows."""
+    request = context.get("request")
+    return f"{request.path}{_address_query(request)}" if request else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, home_only=False):
+    """Every portal language with its own name and the address of this page in it."""
+    request = context.get("request")
+    current = _language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "url": f"/{code}/" if home_only else _path_in(request, code),
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag
+def short_link(obj):
+    """The language-free short link of ``obj`` (``/l/3``)."""
+    return obj.short_path() or ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path

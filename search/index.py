@@ -1,0 +1,127 @@
+"""The search index: every content object as plain text per language (``SearchEntry``),
+written on every save and delete, rebuilt after bulk loads. On PostgreSQL each entry also
+holds the text-search vector of its language (GIN-indexed)."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import html
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from content import translations
+from content.models import content_models
+
+from .models import SearchEntry
+
+# PostgreSQL's own configurations where it has one; “simple” (no stemming) otherwise.
+CONFIGS = {"de": "german", "en": "english", "ru": "russian", "tr": "turkish"}
+
+
+@functools.cache
+def searchable_models() -> tuple:
+    """Content models with translated text (fixed once the apps are loaded; asked on every
+    save, sessions included)."""
+    return tuple(m for m in content_models() if translations.translated_fields(m))
+
+
+def text_fields(model, language):
+    return [translations.column(f, language) for f in translations.translated_fields(model)]
+
+
+def plain_text(obj, language) -> str:
+    parts = [getattr(obj, column) or "" for column in text_fields(type(obj), language)]
+    return " ".join(html.unescape(strip_tags(" ".join(parts))).split())
+
+
+def _entries(obj, content_type) -> list[SearchEntry]:
+    entries = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            entries.append(
+                SearchEntry(
+                    content_type=content_type,
+                    object_id=obj.pk,
+                    language=language,
+                    published=obj.published,
+                    title=str(obj),
+                    path=obj.get_absolute_url(),
+                    kind=str(type(obj)._meta.verbose_name),
+                    text=plain_text(obj, language),
+                )
+            )
+    return entries
+
+
+def index_object(obj) -> None:
+    """Write the search entries of one object, one per language."""
+    content_type = ContentType.objects.get_for_model(type(obj))
+    with transaction.atomic():
+        entries = SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk)
+        entries.delete()
+        SearchEntry.objects.bulk_create(_entries(obj, content_type))
+        if connection.vendor == "postgresql":
+            _update_vectors(entries)
+
+
+def _update_vectors(entries) -> None:
+    for language, _name in settings.LANGUAGES:
+        config = CONFIGS.get(language, "simple")
+        entries.filter(language=language).update(vector=SearchVector("text", config=config))
+
+
+def unindex_object(obj) -> None:
+    SearchEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+    ).delete()
+
+
+def rebuild_index() -> int:
+    """All search entries afresh (after loading content or an import); returns the count."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        entries = []
+        for model in searchable_models():
+            content_type = ContentType.objects.get_for_model(model)
+            for obj in model._default_manager.all():
+                entries += _entries(obj, content_type)
+        SearchEntry.objects.bulk_create(entries)
+        if connection.vendor == "postgresql":
+            _update_vectors(SearchEntry.objects.all())
+    return len(entries)
+
+
+_suspended = contextvars.ContextVar("search_index_suspended", default=False)
+
+
+@contextlib.contextmanager
+def index_suspended():
+    """For bulk work (the content loader): no indexing per save; rebuild afterwards."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and not _suspended.get() and sender in searchable_models():
+        index_object(instance)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    if not _suspended.get() and sender in searchable_models():
+        unindex_object(instance)
+
+
+def connect_signals() -> None:
+    post_save.connect(_saved, dispatch_uid="search-index-save")
+    post_delete.connect(_deleted, dispatch_uid="search-index-delete")
