@@ -1,16 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
 
-from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
+from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, ContentInline
 
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
 
-class KennzahlInline(TranslationTabularInline):
+class KennzahlInline(ContentInline):
     model = Kennzahl
     fields = ("key", "published", "at_least", "value", "label", "detail", "position")
-    extra = 0
 
 
 @admin.register(Beteiligungsformat)

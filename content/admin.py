@@ -27,7 +27,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -79,6 +79,40 @@ PUBLICATION_FIELDSET = (
 )
 
 
+def translation_columns(model) -> set[str]:
+    """The columns of ``model`` that hold translations (not the German source)."""
+    return {
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, TranslationField) and field.language != settings.SOURCE_LANGUAGE
+    }
+
+
+class ContentInline(TranslationTabularInline):
+    """Content objects edited inside another's form (the figures of a participation
+    format), under the same rules as ``ContentAdmin``: without the publish permission only
+    the translations can be edited, and nothing added or deleted."""
+
+    extra = 0
+
+    def _publishes(self, request) -> bool:
+        return request.user.has_perm(self.model.publish_permission())
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self._publishes(request):
+            editable = translation_columns(self.model)
+            names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
+            readonly += [name for name in names if name not in editable]
+        return readonly
+
+    def has_add_permission(self, request, obj=None):
+        return self._publishes(request) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._publishes(request) and super().has_delete_permission(request, obj)
+
+
 class TranslationStateInline(GenericTabularInline):
     model = TranslationState
     fields = ("language", "state", "reviewed_by", "reviewed_at")
@@ -112,21 +146,19 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
         """Publishing and unpublishing (also the ``publish`` actions)."""
         return request.user.has_perm(self.model.publish_permission())
 
-    def translation_columns(self) -> set[str]:
-        return {
-            field.name
-            for field in self.model._meta.concrete_fields
-            if isinstance(field, TranslationField) and field.language != settings.SOURCE_LANGUAGE
-        }
-
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             # Translators: only the translations are theirs to edit.
-            editable = self.translation_columns() | set(FORM_ONLY_FIELDS)
+            editable = translation_columns(self.model) | set(FORM_ONLY_FIELDS)
             names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
             readonly += [name for name in names if name not in editable]
         return readonly
+
+    def has_restore_permission(self, request) -> bool:
+        """Restoring a version or a deleted entry writes every field, German text and the
+        published flag included: only for those who may change and publish them."""
+        return self.has_change_permission(request) and self.has_publish_permission(request)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if (
@@ -136,6 +168,29 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
         ):
             raise PermissionDenied
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.has_publish_permission(request):
+            # Positions and the like are not translations: no editable columns (the
+            # changelist then neither shows nor accepts them).
+            changelist.list_editable = ()
+        return changelist
 
     # --- form --------------------------------------------------------------------------
 
@@ -302,7 +357,10 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
-        context = {"changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes"}
+        context = {
+            "changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes",
+            "can_restore": self.has_restore_permission(request),
+        }
         context.update(extra_context or {})
         return super().history_view(request, object_id, context)
 
