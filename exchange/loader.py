@@ -70,15 +70,17 @@ def _current(obj, model_field):
     return serialise(model_field, getattr(obj, model_field.attname))
 
 
-def load_file(path: Path, report: LoadReport) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    language = data.get("language", settings.SOURCE_LANGUAGE)
-    for entry in data["objects"]:
-        model = model_for(entry["model"])
-        # One revision per object, so that restoring one object never touches another.
-        with reversion.create_revision():
-            reversion.set_comment(f"Inhalt geladen aus {path.name}")
-            _load_object(model, entry["key"], entry["fields"], language, report)
+def _objects(paths: list[Path]) -> dict[tuple[type, str], list[tuple[str, str, dict]]]:
+    """Every object the files name, in the order the files give them (German first, parents
+    before children), with what each file holds for it: ``(file name, language, fields)``."""
+    by_object: dict[tuple[type, str], list[tuple[str, str, dict]]] = {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        language = data.get("language", settings.SOURCE_LANGUAGE)
+        for entry in data["objects"]:
+            key = (model_for(entry["model"]), entry["key"])
+            by_object.setdefault(key, []).append((path.name, language, entry["fields"]))
+    return by_object
 
 
 def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadReport) -> None:
@@ -151,7 +153,12 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
 def load_strategy(paths: list[Path] | None = None) -> LoadReport:
     report = LoadReport()
     with index_suspended():
-        for path in paths or fixture_files():
-            load_file(path, report)
+        for (model, key), parts in _objects(paths or fixture_files()).items():
+            # One revision per object with all its languages: restoring one object never
+            # touches another, and its history starts with one entry, not one per file.
+            with reversion.create_revision():
+                reversion.set_comment("Inhalt geladen aus " + ", ".join(p[0] for p in parts))
+                for _name, language, fields in parts:
+                    _load_object(model, key, fields, language, report)
     rebuild_index()
     return report

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
+from reversion.models import Version
 
 from content.models import content_models
 from exchange.loader import fixture_files, load_strategy
@@ -53,6 +54,17 @@ def test_loading_into_an_empty_database_creates_everything_once():
     assert report.updated_fields == written
     again = load_strategy()
     assert again.created == 0 and again.updated_fields == 0
+
+
+def test_the_history_of_loaded_content_starts_with_one_version_per_object():
+    """Not one per language file: staff see one entry “Inhalt geladen aus …”."""
+    for model in CONTENT_MODELS:
+        for obj in model.objects.all():
+            versions = Version.objects.get_for_object(obj)
+            assert versions.count() == 1, obj
+            assert versions.get().revision.comment.startswith(
+                "Inhalt geladen aus strategie.de.json"
+            )
 
 
 def _changed_fixture(tmp_path: Path, number: int, **fields) -> Path:
