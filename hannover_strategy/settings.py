@@ -122,7 +122,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "hannover_strategy.urls"
+# `make bench` serves its baseline view from its own URLconf (bench/baseline.py).
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "hannover_strategy.urls")
 
 TEMPLATES = [
     {
@@ -352,8 +353,6 @@ HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 PAGE_CACHE_STAMP = Path(
     os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
 )
-# `make bench` only: a minimal view that returns these bytes (the framework's ceiling).
-BENCH_BASELINE_FILE = os.environ.get("DJANGO_BENCH_BASELINE_FILE", "")
 
 # Logs: one JSON object per line on stderr, no personal data (README, Logging).
 # DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).

@@ -35,9 +35,6 @@ urlpatterns = [
     path("daten/<slug:model_name>.csv", discovery.open_data_csv, name="open_data_csv"),
 ]
 
-if settings.BENCH_BASELINE_FILE:
-    urlpatterns.append(path("bench-baseline/", views.bench_baseline))
-
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("leitlinien.urls")),

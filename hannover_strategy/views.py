@@ -1,11 +1,9 @@
 """Site-wide pages (the start page) and what every page view shares: which content a
 request may see."""
 
-import functools
-
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.views.generic import TemplateView
 from django.views.static import serve
 
@@ -107,19 +105,3 @@ def healthz(request):
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
     return response
-
-
-def bench_baseline(request):
-    """`make bench` only: the same bytes as a page, without rendering (framework ceiling).
-
-    Routed only when DJANGO_BENCH_BASELINE_FILE is set; the file is read once.
-    """
-    response = HttpResponse(_baseline_bytes(), content_type="text/html; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@functools.cache
-def _baseline_bytes() -> bytes:
-    with open(settings.BENCH_BASELINE_FILE, "rb") as handle:
-        return handle.read()
