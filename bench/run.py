@@ -4,12 +4,13 @@
 (which exports DATABASE_URL). Prepares the database, starts two gunicorn instances with
 production settings (server page cache off and on), nginx (the start page as a static
 file, and a caching reverse proxy in front of the cache-on gunicorn), loads every target
-with wrk, prints a table and writes it to bench/results.md. Every server it started is
-stopped on the way out.
+with wrk, prints a table and writes it to bench/results.md. With ``BENCH_COMPARE=<rev>``
+it also measures the uncached pages of that revision (bench/compare.py). Every server it
+started is stopped on the way out, and the compared checkout removed.
 
 Environment: ``BENCH_SECONDS`` (measured seconds per target, default 10),
 ``BENCH_WORKERS`` (gunicorn workers; default: gunicorn.conf.py's),
-``BENCH_GUNICORN_CONF`` (default ``gunicorn.conf.py``).
+``BENCH_GUNICORN_CONF`` (default ``gunicorn.conf.py``), ``BENCH_COMPARE`` (a git rev).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import BenchError
+from bench import BenchError, compare, compare_report
 from bench.queries import count_queries
 from bench.report import first_difference, render
 from bench.stack import (
@@ -53,13 +54,15 @@ def free_ports(names: list[str]) -> dict[str, int]:
     return ports
 
 
-def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
+def bench(tmp: Path, servers: Processes, cleanup: contextlib.ExitStack) -> tuple[str, bool]:
     wrk = find_tool("wrk")
     nginx = find_tool("nginx")
     if not os.environ.get("DATABASE_URL"):
         raise BenchError("DATABASE_URL is not set: run scripts/bench (it starts PostgreSQL)")
     conf = gunicorn_conf()
     seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    compare_rev = os.environ.get("BENCH_COMPARE", "").strip()
+    checkout = compare.Checkout(compare_rev, tmp) if compare_rev else None
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
 
@@ -70,7 +73,7 @@ def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
     static_root = tmp / "static"
     static_root.mkdir()
     baseline_file = static_root / "index.html"
-    ports = free_ports(["on", "off", "static", "proxy"])
+    ports = free_ports(["on", "off", "static", "proxy", "compare"])
 
     # Cache-on instance first: it renders the start page whose bytes the baselines serve.
     on_env = production_env(PAGE_CACHE_ON_SECONDS)
@@ -102,6 +105,13 @@ def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
     if expect_ok(ports["static"], "/", "nginx static").body != start_html:
         raise BenchError("nginx serves other bytes than the start page")
 
+    compared = None
+    if checkout:
+        cleanup.callback(checkout.close)
+        cleanup.callback(servers.stop_all)  # runs first: its gunicorn goes before its files
+        checkout.open()
+        compared = compare.start(checkout, tmp, servers, ports["compare"])
+
     # Sizes and SQL queries per page.
     sizes = {}
     for path, _label in PAGES:
@@ -128,6 +138,17 @@ def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
         for server in servers.started:
             servers.check(server)
 
+    more: list[str] = []
+    if checkout and compared:
+        current = compare.Side(compare.this_checkout(), ports["off"], os.environ["DATABASE_URL"])
+        print(f"bench: compare {current.name} with {checkout.rev}", flush=True)
+        checks_failed |= not compare.measure(wrk, [current, compared])
+        for server in servers.started:
+            servers.check(server)
+        more, _held = compare_report.render(
+            checkout, current, compared, compare.ROUNDS, compare.SECONDS
+        )
+
     general = [
         f"load average when the run started: {load_at_start:.2f}"
         + (
@@ -151,7 +172,7 @@ def bench(tmp: Path, servers: Processes) -> tuple[str, bool]:
         f"PostgreSQL {postgres_version()}",
     )
     elapsed = time.monotonic() - started
-    return render(rows, machine, elapsed, checks_failed, general), checks_failed
+    return render(rows, machine, elapsed, checks_failed, general, more), checks_failed
 
 
 def main() -> int:
@@ -169,10 +190,10 @@ def main() -> int:
     os.environ["DJANGO_PAGE_CACHE_STAMP"] = str(tmp / "content-changed")
     try:
         with contextlib.ExitStack() as cleanup:
-            # Last in, first out: the servers stop before their files are removed.
+            # Last in, first out: the servers stop before their checkout is removed.
             cleanup.callback(shutil.rmtree, tmp, ignore_errors=True)
             cleanup.callback(servers.stop_all)
-            report, checks_failed = bench(tmp, servers)
+            report, checks_failed = bench(tmp, servers, cleanup)
     except BenchError as error:
         print(f"bench: FAILED: {error}", file=sys.stderr)
         return 1
