@@ -130,7 +130,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# `make bench` serves its baseline view from a URL configuration of its own.
+# `make bench` serves its baseline view from its own URLconf (bench/baseline.py).
 ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "hannover_strategy.urls")
 
 TEMPLATES = [

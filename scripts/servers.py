@@ -1,7 +1,8 @@
-"""Server processes for the load harnesses (bench/run.py, resilience/run.py).
+"""Server processes for the load harnesses (bench/, resilience/).
 
 Each server runs in its own process group, gets SIGTERM when the harness goes away (even
-by SIGKILL), and is stopped with its whole group, workers included.
+by SIGKILL), and is stopped with its whole group, workers included. ``run_checked`` runs a
+command that must succeed (manage.py migrate and the like).
 """
 
 from __future__ import annotations
@@ -57,6 +58,26 @@ def tail(path: Path, lines: int = 25, skip: str = "") -> str:
     return "\n".join([line for line in text if not skip or skip not in line][-lines:])
 
 
+def run_checked(
+    command: list[str],
+    env: dict[str, str],
+    what: str,
+    timeout: float = 120,
+    cwd: Path = REPO,
+    error: type[Exception] = RuntimeError,
+) -> subprocess.CompletedProcess:
+    """Run ``command``; ``error`` with its output when it fails or takes too long."""
+    try:
+        result = subprocess.run(  # noqa: S603 (our own fixed command line)
+            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as expired:
+        raise error(f"{what} did not finish within {timeout:.0f} s") from expired
+    if result.returncode != 0:
+        raise error(f"{what} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    return result
+
+
 def _signal_group(pgid: int, signum: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signum)
@@ -79,11 +100,13 @@ class Processes:
         # Every pid seen (masters, workers, Redis, postmaster) for a final check.
         self.seen: set[int] = set()
 
-    def start(self, name: str, command: list[str], env: dict[str, str], log: Path) -> Started:
+    def start(
+        self, name: str, command: list[str], env: dict[str, str], log: Path, cwd: Path = REPO
+    ) -> Started:
         with log.open("ab") as out:
             process = subprocess.Popen(  # noqa: S603 (our own fixed command line)
                 command,
-                cwd=REPO,
+                cwd=cwd,
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,

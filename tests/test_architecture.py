@@ -1,6 +1,7 @@
 """The house stays easy to live in: each app imports only the apps below it, the project
 package holds configuration only and is imported by nobody, no import hides inside a
-function to dodge a cycle, and migrations import no code of ours."""
+function to dodge a cycle, migrations import no code of ours, and no file of code grows
+past 400 lines."""
 
 import ast
 import subprocess
@@ -23,6 +24,9 @@ LAYERS = [
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 PROJECT_FILES = {"__init__.py", "settings.py", "urls.py", "wsgi.py", "asgi.py"}
+MAX_LINES = 400
+# What counts as code or layout (prose, data, catalogues and images do not).
+CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".sh", ".lua", ".in"}
 
 
 def tracked_files() -> list[Path]:
@@ -126,3 +130,15 @@ def test_migrations_import_no_code_of_ours():
         if imported in ours
     ]
     assert wrong == []
+
+
+def test_no_file_of_code_is_over_400_lines():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in tracked_files()
+        if path.suffix in CODE_SUFFIXES or path.name == "Makefile" or path.parent.name == "scripts"
+        if "migrations" not in path.parts and "fixtures" not in path.parts
+        if "vendor" not in path.parts
+        if (lines := len(path.read_bytes().splitlines())) > MAX_LINES
+    }
+    assert too_long == {}
