@@ -105,6 +105,7 @@ MIDDLEWARE = [
     # Rendered public pages for anonymous visitors (before the session: a hit costs no
     # session, no database query).
     "hannover_strategy.page_cache.PageCacheMiddleware",
+    "hannover_strategy.middleware.UnusableSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hannover_strategy.middleware.LanguageFromUrlOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
