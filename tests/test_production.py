@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -19,10 +20,15 @@ from django.test.utils import CaptureQueriesContext
 from hannover_strategy import page_cache
 from hannover_strategy.models import TranslationState
 from leitlinien.models import Leitlinie, Strategiepapier
-
-from .conftest import LANGUAGES, in_language, staff_user, visible_text
-from .test_admin import admin_url, form_data
-from .test_editing import save
+from tests.support import (
+    LANGUAGES,
+    admin_url,
+    form_data,
+    in_language,
+    save,
+    staff_user,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +158,7 @@ def test_public_pages_may_be_kept_by_browsers_and_proxies(client):
     assert response["ETag"]
 
 
-def test_conditional_get_answers_304_without_a_body(client):
+def test_conditional_get_answers_304_without_a_body(client, cache_backend):
     first = client.get("/ar/handlungsfelder/bildung/")
     etag = first["ETag"]
     for _ in range(2):  # rendered, then from the page cache: the same validator both times
@@ -179,7 +185,7 @@ def test_health_and_admin_are_never_cached(client):
 # --- the server-side page cache ----------------------------------------------------------
 
 
-def test_page_cache_serves_the_second_request(client):
+def test_page_cache_serves_the_second_request(client, cache_backend):
     assert client.get("/de/phase-2/")["X-Page-Cache"] == "miss"
     hit = client.get("/de/phase-2/")
     assert hit["X-Page-Cache"] == "hit"
@@ -190,14 +196,14 @@ def test_page_cache_serves_the_second_request(client):
     assert client.get("/de/suche/?q=Bildung")["X-Page-Cache"] == "hit"
 
 
-def test_random_query_strings_do_not_fill_the_page_cache(client):
+def test_random_query_strings_do_not_fill_the_page_cache(client, cache_backend):
     for number in range(5):
         response = client.get(f"/de/phase-2/?utm_source=x{number}")
         assert response.status_code == 200 and "X-Page-Cache" not in response
     assert client.get("/de/phase-2/?utm_source=x1").status_code == 200
 
 
-def test_an_admin_save_is_visible_on_the_next_request(editor_client):
+def test_an_admin_save_is_visible_on_the_next_request(editor_client, cache_backend):
     leitlinie = Leitlinie.objects.get(number=2)
     url = leitlinie.get_absolute_url()
     visitor = Client()
@@ -215,22 +221,57 @@ def test_an_admin_save_is_visible_on_the_next_request(editor_client):
 
 
 def another_process_saves() -> None:
-    """What a save in another worker process leaves here: a later time stamp on the stamp
-    file, and nothing else (this process's caches are untouched)."""
+    """What a save in another worker process (or on another server) leaves here, and
+    nothing else: with the local-memory cache a later time stamp on the stamp file, with a
+    shared cache a new generation in it, written through a connection of its own."""
+    if page_cache._shared_cache():
+        other_server = caches.create_connection("default")
+        other_server.incr(page_cache.GENERATION_KEY)
+        other_server.close()
+        return
     stamp = settings.PAGE_CACHE_STAMP
     stamp.touch()
     later = max(page_cache.generation(), time.time_ns()) + 10**9
     os.utime(stamp, ns=(later, later))
 
 
-def test_a_save_in_another_process_makes_cached_pages_obsolete(client):
-    """With the local-memory cache each worker has its own; the stamp file tells them all."""
+def test_a_save_in_another_process_makes_cached_pages_obsolete(client, cache_backend):
+    """With the local-memory cache each worker has its own; the stamp file tells them all.
+    With a shared cache the generation is kept in the cache, for every server."""
     client.get("/de/")
     assert client.get("/de/")["X-Page-Cache"] == "hit"
     before = page_cache.generation()
     another_process_saves()
     assert page_cache.generation() != before
     assert client.get("/de/")["X-Page-Cache"] == "miss"
+
+
+def test_where_the_generation_lives(client, cache_backend, settings):
+    """Locally the stamp file carries it; with a shared cache only the cache does (a
+    server's stamp file would tell the other servers nothing)."""
+    client.get("/de/")
+    stamp_before = settings.PAGE_CACHE_STAMP.exists()
+    page_cache.new_generation()
+    if cache_backend == "redis":
+        assert cache.get(page_cache.GENERATION_KEY) == page_cache.generation()
+        assert not stamp_before and not settings.PAGE_CACHE_STAMP.exists()
+    else:
+        assert cache.get(page_cache.GENERATION_KEY) is None
+        assert page_cache.generation() == settings.PAGE_CACHE_STAMP.stat().st_mtime_ns
+
+
+def test_a_stale_copy_is_kept_for_an_outage_after_a_save(client, cache_backend):
+    """After a save the old copy is no longer served, but kept for a database outage."""
+    from django.test import RequestFactory
+
+    first = client.get("/de/phase-2/")
+    assert first["X-Page-Cache"] == "miss"
+    another_process_saves()
+    stale = page_cache.stale_copy(RequestFactory().get("/de/phase-2/"))
+    assert stale is not None and stale["X-Page-Cache"] == "stale"
+    assert stale.content == first.content and stale["Cache-Control"] == "no-cache"
+    assert client.get("/de/phase-2/")["X-Page-Cache"] == "miss"
+    assert page_cache.stale_copy(RequestFactory().get("/de/phase-3/")) is None
 
 
 def test_page_cache_can_be_turned_off(client, settings):
@@ -241,7 +282,9 @@ def test_page_cache_can_be_turned_off(client, settings):
     assert response["Cache-Control"].startswith("public")
 
 
-def test_the_header_follows_an_admin_save_with_the_page_cache_off(editor_client, settings):
+def test_the_header_follows_an_admin_save_with_the_page_cache_off(
+    editor_client, settings, cache_backend
+):
     """The paper's title block is kept per process: a save in the admin must still show
     on the very next request of any visitor."""
     settings.PAGE_CACHE_SECONDS = 0
@@ -253,7 +296,9 @@ def test_the_header_follows_an_admin_save_with_the_page_cache_off(editor_client,
     assert brand.format("Neuer Titel im Kopf") in visitor.get("/de/leitlinien/2/").content.decode()
 
 
-def test_translation_notices_follow_a_review_with_the_page_cache_off(translator_client, settings):
+def test_translation_notices_follow_a_review_with_the_page_cache_off(
+    translator_client, settings, cache_backend
+):
     """The translation states are kept per process too: a review shows at once."""
     settings.PAGE_CACHE_SECONDS = 0
     visitor = Client()
@@ -270,7 +315,7 @@ def test_translation_notices_follow_a_review_with_the_page_cache_off(translator_
     assert notice not in visible_text(visitor.get("/ar/leitlinien/1/").content.decode())
 
 
-def test_the_title_block_is_read_once_per_content_generation(client, settings):
+def test_the_title_block_is_read_once_per_content_generation(client, settings, cache_backend):
     settings.PAGE_CACHE_SECONDS = 0
 
     def reads_paper(url):
@@ -285,7 +330,7 @@ def test_the_title_block_is_read_once_per_content_generation(client, settings):
     assert reads_paper("/de/leitlinien/2/")
 
 
-def test_error_pages_are_not_cached(client):
+def test_error_pages_are_not_cached(client, cache_backend):
     for _ in range(2):
         response = client.get("/de/leitlinien/99/")
         assert response.status_code == 404
