@@ -89,7 +89,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 test: lint messages static
-	scripts/with-postgres scripts/with-redis bash -c \
+	WSH_REQUIRE_REDIS=1 scripts/with-postgres scripts/with-redis bash -c \
 	  '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
 
 clean:
