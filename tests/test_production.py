@@ -132,6 +132,8 @@ def test_signed_in_staff_get_secure_httponly_samesite_cookies(client, settings):
             "csrfmiddlewaretoken": login.cookies["csrftoken"].value,
         },
         secure=True,
+        # over HTTPS Django also checks where the form came from, as browsers tell it
+        HTTP_REFERER="https://testserver/admin/login/",
     )
     assert response.status_code == 302
     for name in ("sessionid", "csrftoken"):
