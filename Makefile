@@ -1,6 +1,7 @@
 # WIR SIND HANNOVER: two commands set up a fresh machine.
 #   make run   install, migrate an embedded SQLite database, load the content, serve on 127.0.0.1:8000
-#   make test  install, start a throwaway PostgreSQL 15, run ruff, the migration check and all tests
+#   make test  install, start a throwaway PostgreSQL 15 and Redis, run ruff, the migration check
+#              and all tests
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -16,13 +17,14 @@ export DJANGO_LOCAL := 1
 
 # Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
 # Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
-# Java runtime for the W3C Nu HTML checker.
+# Java runtime for the W3C Nu HTML checker, Redis for the page-cache tests on a shared cache.
 system-deps:
 	@missing=""; \
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -91,7 +93,8 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 test: lint messages static
-	scripts/with-postgres bash -c '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
+	WSH_REQUIRE_REDIS=1 scripts/with-postgres scripts/with-redis bash -c \
+	  '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
 
 clean:
 	rm -rf $(VENV) var

@@ -113,6 +113,7 @@ MIDDLEWARE = [
     # Rendered public pages for anonymous visitors (before the session: a hit costs no
     # session, no database query).
     "operations.page_cache.PageCacheMiddleware",
+    "operations.middleware.UnusableSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "operations.middleware.LanguageFromUrlOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",

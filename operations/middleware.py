@@ -5,6 +5,7 @@ import functools
 import hashlib
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -12,6 +13,7 @@ from django_prose_editor.widgets import importmap
 
 from . import paths
 
+SESSION_KEY_CHARACTERS = set(VALID_KEY_CHARS)
 # Real browsers send a few dozen characters; Django itself reads at most 500.
 MAX_ACCEPT_LANGUAGE = 500
 
@@ -30,6 +32,21 @@ class LanguageFromUrlOnlyMiddleware:
         request.COOKIES.pop(settings.LANGUAGE_COOKIE_NAME, None)
         if len(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) > MAX_ACCEPT_LANGUAGE:
             del request.META["HTTP_ACCEPT_LANGUAGE"]
+        return self.get_response(request)
+
+
+class UnusableSessionCookieMiddleware:
+    """Runs before the session middleware: a session cookie with characters Django never
+    puts into a session key (e.g. a NUL byte, which PostgreSQL refuses even to compare) is
+    no session; without this, looking it up failed with a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if key is not None and not set(key) <= SESSION_KEY_CHARACTERS:
+            del request.COOKIES[settings.SESSION_COOKIE_NAME]
         return self.get_response(request)
 
 

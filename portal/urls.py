@@ -4,6 +4,7 @@ open-data files) in ``root_urlpatterns``, pages under the language prefix in
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 
 from . import feedback, feeds, links, opendata, share, sitemaps, views
 from .models import PAGE_KEYS
@@ -27,7 +28,8 @@ urlpatterns = [
     path("barrierefreiheit/", feedback.accessibility, name="accessibility"),
     path("teilen/", share.share, name="share"),
     path("offene-daten/", opendata.open_data, name="open_data"),
-    path("aenderungen.atom", feeds.ChangesFeed(), name="feed"),
+    # A feed is read, never written: other methods get the styled 405.
+    path("aenderungen.atom", require_safe(feeds.ChangesFeed()), name="feed"),
     path("gebaerdensprache/", views.SignLanguageView.as_view(), name="sign_language"),
     # Impressum, Datenschutz, Leichte Sprache: pages edited in the admin, by key.
     re_path(rf"^(?P<slug>{'|'.join(PAGE_KEYS)})/$", views.PageView.as_view(), name="page"),

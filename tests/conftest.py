@@ -1,29 +1,36 @@
-"""Shared fixtures: the test database holds the real content, loaded once per session."""
+"""Shared fixtures: the test database holds the real content, loaded once per session.
 
-import html
-import re
-import tempfile
-from pathlib import Path
+Helpers (the page list, admin forms, the feedback form, axe) live in tests/support.py.
+"""
+
+import os
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 from django.utils import translation
 
 from content.roles import EDITORS, TRANSLATORS
-from handlungsfelder.models import Handlungsfeld
-from leitlinien.models import Leitlinie
-from portal.models import Seite
+from portal.models import Gebaerdensprachvideo
+from tests.support import csrf_client, pages_in, staff_user
 
-# Saves while the test database is built must not touch the stamp of a portal running
-# from the same checkout (`make serve`): the tests use their own.
-settings.PAGE_CACHE_STAMP = Path(tempfile.mkdtemp(prefix="wsh-test-")) / "content-changed"
+
+@pytest.fixture(scope="session", autouse=True)
+def own_page_cache_stamp(tmp_path_factory):
+    """Saves while the test database is built (and in tests that use no ``settings``
+    fixture) must not touch the stamp of a portal running from the same checkout
+    (`make serve`): the test session uses its own. Yields the portal's stamp (path, mtime)."""
+    from django.conf import settings
+
+    portal_stamp = settings.PAGE_CACHE_STAMP
+    before = portal_stamp.stat().st_mtime_ns if portal_stamp.exists() else None
+    settings.PAGE_CACHE_STAMP = tmp_path_factory.mktemp("page-cache") / "content-changed"
+    yield portal_stamp, before
+    settings.PAGE_CACHE_STAMP = portal_stamp
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(own_page_cache_stamp, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_strategy", verbosity=0)
 
@@ -47,70 +54,54 @@ def fresh_page_cache(settings, tmp_path):
     cache.clear()
 
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-RTL_LANGUAGES = {"ar", "fa"}
+@pytest.fixture(params=["locmem", "redis"])
+def cache_backend(request, settings):
+    """Runs a test on each cache the portal supports: each process's local memory (the
+    generation in a stamp file) and a shared Redis server (the generation in the cache).
+
+    Redis comes from scripts/with-redis (TEST_REDIS_URL), which `make test` uses; without
+    it the Redis run is skipped, unless WSH_REQUIRE_REDIS is set (then it fails).
+    """
+    from django.core.cache import cache
+
+    from operations import site_data
+
+    if request.param == "redis":
+        url = os.environ.get("TEST_REDIS_URL")
+        if not url:
+            if os.environ.get("WSH_REQUIRE_REDIS"):
+                pytest.fail("TEST_REDIS_URL is not set: run the tests under scripts/with-redis")
+            pytest.skip("no Redis server: run under scripts/with-redis (make test does)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "wsh-test",
+            }
+        }
+        cache.clear()
+        site_data.clear()
+    yield request.param
+    cache.clear()
 
 
-def in_language(language: str, text: str) -> str:
-    """A UI string as the catalogue of ``language`` has it."""
-    with translation.override(language):
-        return translation.gettext(text)
+@pytest.fixture
+def client():
+    """Django's test client with CSRF checks enforced, as the real server does."""
+    return csrf_client()
 
 
-def public_urls(language: str = "de") -> list[str]:
-    """Every public page in one language: the fixed pages and one per published object."""
-    with translation.override(language):
-        return _public_urls()
-
-
-def _public_urls() -> list[str]:
-    urls = [
-        reverse("home"),
-        reverse("leitlinien:list"),
-        reverse("leitlinien:glossary"),
-        reverse("handlungsfelder:list"),
-        reverse("handlungsfelder:principles"),
-        reverse("beteiligung:process"),
-        reverse("beteiligung:timeline"),
-        reverse("accessibility"),
-        reverse("open_data"),
-        reverse("search"),
-    ]
-    urls += [obj.get_absolute_url() for obj in Seite.objects.published()]
-    urls += [obj.get_absolute_url() for obj in Leitlinie.objects.published()]
-    urls += [obj.get_absolute_url() for obj in Handlungsfeld.objects.published()]
-    return urls
-
-
-def visible_text(content: str) -> str:
-    """The text a reader sees: no head, no tags, entities decoded, whitespace collapsed."""
-    body = re.sub(r"(?is)<head\b.*?</head>", " ", content)
-    body = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", body)
-    text = re.sub(r"<[^>]+>", "", body)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
-def pages_in(client, language: str) -> dict[str, str]:
-    """The pages of one language as {url: visible text}; every one must answer 200."""
-    pages = {}
-    for url in public_urls(language):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        pages[url] = visible_text(response.content.decode())
-    return pages
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = csrf_client()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture
 def all_pages(client, db):
     """The German pages as {url: visible text}."""
     return pages_in(client, "de")
-
-
-def staff_user(username, group):
-    """A staff member in one of the roles (Redaktion, Übersetzung)."""
-    user = User.objects.create_user(username, password="x-Secret-12345", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -123,3 +114,17 @@ def editor_client(client):
 def translator_client(client):
     client.force_login(staff_user("uebersetzer", TRANSLATORS))
     return client
+
+
+@pytest.fixture
+def sign_language_video(settings, tmp_path, db):
+    """A published sign-language video (the shipped content has none), so that its page is
+    checked with all the others. Its file lives in this test's own MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Gebaerdensprachvideo.objects.create(
+        key="einfuehrung",
+        title="Das Strategiepapier in Gebärdensprache",
+        video=SimpleUploadedFile("dgs.mp4", b"\x00\x00\x00\x18ftypmp42", content_type="video/mp4"),
+        description="<p>Im Video erklärt eine Dolmetscherin das Papier.</p>",
+        published=True,
+    )

@@ -10,8 +10,7 @@ from django.core.management import call_command
 
 from exchange.backup import export_data, import_data
 from portal.models import Seite
-
-from .conftest import LANGUAGES, public_urls
+from tests.support import LANGUAGES, public_urls
 
 pytestmark = pytest.mark.django_db
 

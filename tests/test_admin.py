@@ -10,40 +10,11 @@ from beteiligung.models import Meilenstein
 from content.forms import preview_url
 from content.models import content_models
 from leitlinien.models import Leitlinie
+from tests.support import admin_url, csrf_token, form_data
 
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = content_models()
-
-
-def admin_url(obj_or_model, action, *args):
-    meta = obj_or_model._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{action}", args=args)
-
-
-def form_data(response) -> dict:
-    """What the browser would send back for the admin form as shown (incl. inlines).
-
-    For a re-rendered form (after an error) that is what the editor had entered.
-    """
-    data = {}
-    forms = [response.context["adminform"].form]
-    for formset in response.context["inline_admin_formsets"]:
-        forms.append(formset.formset.management_form)
-        forms.extend(formset.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                if value:
-                    data[form.add_prefix(name)] = "on"
-                continue
-            if hasattr(value, "pk"):
-                value = value.pk
-            data[form.add_prefix(name)] = value
-    return data
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m._meta.label)
@@ -68,6 +39,24 @@ def test_admin_pages_work_in_german(admin_client, model):
 def test_admin_index_is_german(admin_client):
     body = admin_client.get(reverse("admin:index")).content.decode()
     assert "Leitlinien" in body and "Handlungsfelder" in body and "Meilensteine" in body
+
+
+def test_admin_refuses_a_post_without_the_forms_csrf_token(admin_client):
+    obj = Leitlinie.objects.get(number=1)
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(admin_client.get(url))
+    data["editorial_title_de"] = "Ohne Token"
+    for token in ("", "x" * 64, None):
+        if token is None:
+            data.pop("csrfmiddlewaretoken")
+        else:
+            data["csrfmiddlewaretoken"] = token
+        assert admin_client.post(url, data).status_code == 403
+    assert Leitlinie.objects.get(pk=obj.pk).editorial_title_de != "Ohne Token"
+    # the same form with its token is saved
+    data["csrfmiddlewaretoken"] = csrf_token(admin_client.get(url))
+    assert admin_client.post(url, data).status_code == 302
+    assert Leitlinie.objects.get(pk=obj.pk).editorial_title_de == "Ohne Token"
 
 
 def test_unchanged_form_saves_without_error(admin_client):

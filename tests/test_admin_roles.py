@@ -16,9 +16,7 @@ from reversion.models import Version
 from content.models import TranslationState
 from content.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Begriff
-
-from .conftest import staff_user
-from .test_admin import form_data
+from tests.support import csrf_client, csrf_token, form_data, in_language, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -154,10 +152,19 @@ def bodies(client, model, model_admin, name, url, obj):
 
 
 def signed_in(user) -> Client:
-    """A browser of its own, signed in as ``user``."""
-    browser = Client()
+    """A browser of its own, signed in as ``user``, that checks CSRF tokens like the
+    server; ``browser.token`` is the token its forms carry."""
+    browser = csrf_client()
     browser.force_login(user)
+    browser.token = csrf_token(browser.get(reverse("admin:index")))
     return browser
+
+
+def post_as(browser, url, body):
+    """``body`` sent by ``browser`` with its own token; never refused for the token."""
+    response = browser.post(url, {**body, "csrfmiddlewaretoken": browser.token})
+    assert in_language("de", "The form could not be sent") not in response.content.decode()
+    return response
 
 
 def test_a_translator_changes_nothing_but_translations_on_any_admin_address(django_user_model):
@@ -173,7 +180,7 @@ def test_a_translator_changes_nothing_but_translations_on_any_admin_address(djan
 
     for url, body in posts:
         before = snapshot()
-        response = translator_client.post(url, body)
+        response = post_as(translator_client, url, body)
         assert response.status_code in (200, 302, 403), url
         assert "/admin/login/" not in response.get("Location", ""), url
         assert snapshot() == before, f"a translator changed something through {url}"
@@ -185,6 +192,6 @@ def test_a_translator_changes_nothing_but_translations_on_any_admin_address(djan
     for url, body in posts:
         if re.search(r"/(change|history/\d+)/$", url):
             before = snapshot()
-            editor_client.post(url, body)
+            post_as(editor_client, url, body)
             written += snapshot() != before
     assert written > 10

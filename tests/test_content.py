@@ -11,8 +11,7 @@ from django.db import models
 from modeltranslation.fields import TranslationField
 
 from content.models import content_models
-
-from .conftest import LANGUAGES, pages_in
+from tests.support import LANGUAGES, pages_in
 
 pytestmark = pytest.mark.django_db
 

@@ -11,18 +11,17 @@ from content.models import TranslationState, content_models
 from content.roles import EDITORS, TRANSLATORS
 from handlungsfelder.models import Grundsatz, Handlungsfeld
 from leitlinien.models import Abschnitt, Begriff, Leitlinie
-
-from .conftest import staff_user, visible_text
-from .test_admin import admin_url, form_data
+from tests.support import (
+    admin_url,
+    csrf_client,
+    form_data,
+    post_form,
+    save,
+    staff_user,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def save(client, obj, **changes):
-    url = admin_url(obj, "change", obj.pk)
-    data = form_data(client.get(url))
-    data.update(changes)
-    return client.post(url, data)
 
 
 # --- roles -------------------------------------------------------------------------------
@@ -41,14 +40,15 @@ def test_the_roles_exist_with_their_permissions():
 
 
 def test_editor_can_create_publish_and_delete(editor_client):
-    response = editor_client.post(
+    response = post_form(
+        editor_client,
         admin_url(Begriff, "add"),
         {"key": "teilhabe", "term_de": "Teilhabe", "published": "on", "position": "9"},
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     term = Begriff.objects.get(key="teilhabe")
     assert term.published
-    response = editor_client.post(admin_url(term, "delete", term.pk), {"post": "yes"})
+    response = post_form(editor_client, admin_url(term, "delete", term.pk), {"post": "yes"})
     assert response.status_code == 302
     assert not Begriff.objects.filter(key="teilhabe").exists()
 
@@ -62,11 +62,12 @@ def test_translator_cannot_publish_or_delete(translator_client):
     assert translator_client.post(url, data).status_code == 403
     assert Leitlinie.objects.get(pk=leitlinie.pk).published is False
     delete = admin_url(leitlinie, "delete", leitlinie.pk)
-    assert translator_client.post(delete, {"post": "yes"}).status_code == 403
+    # (the token from the change form: the translator may not open the delete page)
+    assert post_form(translator_client, delete, {"post": "yes"}, form_url=url).status_code == 403
     assert Leitlinie.objects.filter(pk=leitlinie.pk).exists()
     assert translator_client.get(admin_url(Leitlinie, "add")).status_code == 403
     actions = {"action": "publish", "_selected_action": [leitlinie.pk]}
-    translator_client.post(admin_url(Leitlinie, "changelist"), actions)
+    post_form(translator_client, admin_url(Leitlinie, "changelist"), actions)
     assert Leitlinie.objects.get(pk=leitlinie.pk).published is False
 
 
@@ -163,7 +164,7 @@ def test_deleted_object_comes_back_with_its_translations(editor_client):
     field = Handlungsfeld.objects.get(key="wirtschaft")
     before = {f"title_{code}": getattr(field, f"title_{code}") for code in ("de", "ar", "uk", "fa")}
     assert save(editor_client, field).status_code == 302  # a version made in the admin
-    response = editor_client.post(admin_url(field, "delete", field.pk), {"post": "yes"})
+    response = post_form(editor_client, admin_url(field, "delete", field.pk), {"post": "yes"})
     assert response.status_code == 302
     assert not Handlungsfeld.objects.filter(key="wirtschaft").exists()
     assert editor_client.get("/de/handlungsfelder/wirtschaft/").status_code == 404
@@ -184,7 +185,7 @@ def test_deleted_object_comes_back_with_its_translations(editor_client):
 
 
 def test_conflicting_saves_are_detected_and_input_is_kept(client):
-    first, second = client, client.__class__()
+    first, second = client, csrf_client()
     first.force_login(staff_user("anna", EDITORS))
     second.force_login(staff_user("ben", EDITORS))
     leitlinie = Leitlinie.objects.get(number=4)
@@ -314,19 +315,20 @@ def test_admin_login_is_throttled(client):
     User.objects.create_user("redaktion", password="richtig-Passwort-1", is_staff=True)
     url = reverse("admin:login")
     for _attempt in range(4):
-        response = client.post(url, {"username": "redaktion", "password": "falsch"})
+        response = post_form(client, url, {"username": "redaktion", "password": "falsch"})
         assert response.status_code == 200
-    assert client.post(url, {"username": "redaktion", "password": "falsch"}).status_code == 429
+    wrong = post_form(client, url, {"username": "redaktion", "password": "falsch"})
+    assert wrong.status_code == 429
     # now even the right password waits
-    response = client.post(url, {"username": "redaktion", "password": "richtig-Passwort-1"})
+    response = post_form(client, url, {"username": "redaktion", "password": "richtig-Passwort-1"})
     assert response.status_code == 429
     assert "Anmeldung pausiert" in response.content.decode()
 
 
 def test_staff_sessions_expire(client):
     User.objects.create_user("redaktion", password="richtig-Passwort-1", is_staff=True)
-    response = client.post(
-        reverse("admin:login"), {"username": "redaktion", "password": "richtig-Passwort-1"}
+    response = post_form(
+        client, reverse("admin:login"), {"username": "redaktion", "password": "richtig-Passwort-1"}
     )
     assert response.status_code == 302
     assert client.session.get_expire_at_browser_close()

@@ -1,8 +1,10 @@
 """Hostile input, generated (hypothesis): random paths, query strings, headers and form bodies
 against every public route. No answer is a 500; every 4xx answer is the styled page in one
-of the portal's languages."""
+of the portal's languages; no answer reflects markup from the request unescaped, and no
+redirect leads to another host."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -10,7 +12,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from .conftest import LANGUAGES, public_urls
+from tests.support import LANGUAGES, public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +71,15 @@ HOSTILE_PIECES = [
     " ",
 ]
 
+# Markup that must never come back as it was sent: an element, and attribute breakouts
+# from double- and single-quoted attribute values.
+MARKERS = ["<x-hostile-123>", 'x" onmouseover="alert(123)', "x' onmouseover='alert(123)"]
+REFLECTED = re.compile(r"<x-hostile-123|[\"'] ?onmouseover=", re.IGNORECASE)
+
 texts = st.one_of(
     st.sampled_from(HOSTILE_PIECES),
+    st.sampled_from(MARKERS),
+    st.tuples(st.text(max_size=12), st.sampled_from(MARKERS)).map("".join),
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=12),
     st.just("x" * 8192),  # 8 KB values
@@ -140,12 +149,28 @@ def _safe_path(path: str) -> str:
 
 def _assert_polite(response, method: str):
     assert response.status_code < 500, response.status_code
+    body = response.content.decode("utf-8", "replace")
+    reflected = REFLECTED.search(body)
+    assert not reflected, f"{response.status_code}: markup reflected: {reflected.group()!r}"
+    if 300 <= response.status_code < 400:
+        _assert_same_site(response["Location"])
     if 400 <= response.status_code < 500 and method != "HEAD":
-        body = response.content.decode("utf-8", "replace")
         match = re.search(r'<html lang="([a-z]{2})"', body)
         assert match and match.group(1) in LANGUAGES, body[:300]
         assert "/static/css/site." in body, "unstyled error page"
         assert "Traceback" not in body
+
+
+def _assert_same_site(location: str):
+    """A redirect stays on this site: no other host or scheme, and no ``//host`` without a
+    scheme (browsers read backslashes as slashes, skip extra slashes and drop tabs, newlines
+    and leading control characters, so ``/\\evil`` and ``/<tab>/evil`` mean ``//evil``)."""
+    seen = re.sub(r"[\t\n\r]", "", location).lstrip("".join(map(chr, range(33))))
+    seen = seen.replace("\\", "/")
+    parts = urlsplit(seen)
+    assert parts.scheme in ("", "http", "https"), location
+    assert parts.netloc in ("", "testserver"), location
+    assert parts.netloc or not seen.startswith("//"), location
 
 
 @EXAMPLES
@@ -192,7 +217,24 @@ def test_known_hostile_examples_are_answered_politely(client):
         "/de/suche/?q=%00%ff%fe",
         "/ar/teilen/?link=" + "🙂" * 2000,
         "/%F0%9F%99%82/",
+        "/de/suche/?q=%3Cx-hostile-123%3E",
+        "/de/suche/?q=x%22%20onmouseover%3D%22alert(123)",
+        "/de/suche/?q=x%27%20onmouseover%3D%27alert(123)",
+        "/ar/teilen/?link=/l/%3Cx-hostile-123%3E",
+        "/de/%3Cx-hostile-123%3E/",
+        "//evil.example/",
+        "///evil.example/",
+        "/\\evil.example/",
+        "/%2F%2Fevil.example/",
+        "/%5C%5Cevil.example/",
+        "/de//evil.example/",
+        "/de/leitlinien//evil.example",
+        "/l//evil.example",
+        "/l/3?next=//evil.example",
     ]:
         _assert_polite(client.get(path), "GET")
     _assert_polite(client.post("/de/leitlinien/", {"x": "y"}), "POST")
+    # A session cookie with a NUL byte (PostgreSQL cannot compare it) is no session.
+    for method in (client.get, client.post):
+        _assert_polite(method("/de/", HTTP_COOKIE="sessionid=0000000\x00"), "GET")
     _assert_polite(client.put("/ar/phase-2/"), "PUT")

@@ -13,8 +13,15 @@ from django.utils import translation
 from beteiligung.models import Kennzahl
 from content.models import TranslationState
 from leitlinien.models import Leitlinie
-
-from .conftest import LANGUAGES, RTL_LANGUAGES, in_language, public_urls, visible_text
+from tests.support import (
+    LANGUAGES,
+    RTL_LANGUAGES,
+    admin_url,
+    form_data,
+    in_language,
+    public_urls,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +183,6 @@ def test_catalogue_is_complete(language):
 
 
 def _change_german(admin_client, obj, minor):
-    from .test_admin import admin_url, form_data
 
     url = admin_url(obj, "change", obj.pk)
     data = form_data(admin_client.get(url))
@@ -207,7 +213,6 @@ def test_minor_change_keeps_translations_current(admin_client):
 
 
 def test_reviewing_in_the_admin_records_who_and_when(admin_client, admin_user):
-    from .test_admin import admin_url, form_data
 
     leitlinie = Leitlinie.objects.get(number=4)
     url = admin_url(leitlinie, "change", leitlinie.pk)

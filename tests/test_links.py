@@ -13,8 +13,7 @@ from django.utils import timezone, translation
 from content.models import TranslationState, content_models
 from exchange import backup
 from leitlinien.models import Leitlinie
-
-from .conftest import LANGUAGES, public_urls
+from tests.support import LANGUAGES, public_urls, save
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +65,6 @@ def test_unknown_short_links_get_a_helpful_404_with_search(client, path):
 
 def test_a_renamed_key_keeps_its_short_link(admin_client, client):
     from handlungsfelder.models import Handlungsfeld
-
-    from .test_editing import save
 
     field = Handlungsfeld.objects.get(key="wirtschaft")
     response = save(admin_client, field, key="wirtschaft-und-arbeit", confirm_address_change="on")

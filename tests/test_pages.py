@@ -9,8 +9,7 @@ from django.views.defaults import server_error
 from beteiligung.models import Meilenstein
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
-
-from .conftest import public_urls, visible_text
+from tests.support import public_urls, visible_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,19 +1,15 @@
 """The pages a public body in Lower Saxony must have, the feedback form, sign language."""
 
-import time
-
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core import mail, signing
+from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.roles import EDITORS
-from portal.forms import SALT
 from portal.models import Gebaerdensprachvideo, Rueckmeldung
-
-from .conftest import LANGUAGES, in_language, visible_text
+from tests.support import LANGUAGES, feedback, in_language, shown_seconds_ago, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -32,17 +28,6 @@ def editor_with_email():
     user = User.objects.create_user("redaktion", email="redaktion@example.org", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
-
-
-def shown_seconds_ago(seconds=10):
-    return signing.dumps(time.time() - seconds, salt=SALT)
-
-
-def feedback(**fields):
-    data = {"message": "Die Grafik auf der Startseite hat keinen Alternativtext.", "page": "/de/"}
-    data["shown_at"] = shown_seconds_ago()
-    data.update(fields)
-    return data
 
 
 @pytest.mark.parametrize("slug", ["impressum", "datenschutz", "leichte-sprache"])

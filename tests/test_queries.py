@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from beteiligung.models import Beteiligungsformat, Kennzahl, Meilenstein
 from handlungsfelder.models import Grundsatz, Handlungsfeld, Priorisierung
 from leitlinien.models import Begriff, FazitPunkt
-
-from .conftest import public_urls
+from tests.support import public_urls
 
 pytestmark = pytest.mark.django_db
 

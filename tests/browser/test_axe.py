@@ -1,22 +1,28 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on any public page in any language."""
+"""axe-core finds no WCAG 2.1 A/AA violation on any public page or page state in any language
+(the pages come from the URL configuration and the content: tests/support.py, ``pages``)."""
 
 import pytest
 
-from tests.conftest import LANGUAGES, public_urls
-
-from .support import axe_violations, describe_violations, open_page
+from tests.support import (
+    LANGUAGES,
+    axe_violations,
+    describe_violations,
+    open_checked_page,
+    open_page,
+    pages,
+)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_no_wcag_violation_on_any_page(site, page, language):
+def test_axe_finds_no_wcag_violation_on_any_page(site, page, sign_language_video, language):
     failures = []
-    for url in public_urls(language):
-        open_page(page, site + url)
+    for checked in pages(language):
+        open_checked_page(page, site, checked)
         violations = axe_violations(page)
         if violations:
-            failures.append(describe_violations(url, violations))
+            failures.append(describe_violations(str(checked), violations))
     assert not failures, "\n".join(failures)
 
 

@@ -7,8 +7,7 @@ import pytest
 from beteiligung.models import Beteiligungsformat
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Abschnitt, Leitlinie
-
-from .support import open_page, sign_in_to_admin
+from tests.support import open_page, sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,7 @@ from django.db import connection
 
 from leitlinien.models import Leitlinie
 from operations import page_cache
-
-from ..conftest import in_language
-from .support import axe_violations, open_page, sign_in_to_admin
+from tests.support import axe_violations, in_language, open_page, sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 

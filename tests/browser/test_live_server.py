@@ -3,8 +3,7 @@
 import pytest
 
 from leitlinien.models import Leitlinie, Strategiepapier
-
-from .support import open_page
+from tests.support import open_page
 
 pytestmark = pytest.mark.browser
 

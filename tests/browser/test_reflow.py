@@ -2,9 +2,11 @@
 
 import pytest
 
-from tests.conftest import LANGUAGES, public_urls
-
-from .support import open_page
+from tests.support import (
+    LANGUAGES,
+    open_checked_page,
+    pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +38,12 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_reflow_at_320_px_and_at_200_percent_text(site, page, language):
+def test_pages_reflow_at_320_px_and_at_200_percent_text(site, page, sign_language_video, language):
     problems = []
-    for url in public_urls(language):
+    for checked in pages(language):
+        url = str(checked)
         page.set_viewport_size({"width": 320, "height": 640})
-        open_page(page, site + url)
+        open_checked_page(page, site, checked)
         problems += [f"{url} at 320 px: {problem}" for problem in page.evaluate(OVERFLOW)]
 
         # Text zoom 200 %: the root font size doubled, on a 640 px wide window.

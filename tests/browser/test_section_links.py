@@ -3,7 +3,7 @@ the address and tells screen readers so."""
 
 import pytest
 
-from .support import open_page
+from tests.support import open_page
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,5 @@
-"""Page structure: one h1, no skipped heading level, labelled navigation, <html lang dir>."""
+"""Page structure of every page and page state (tests/support.py, ``pages``): one h1, no
+skipped heading level, labelled navigation, <html lang dir>."""
 
 from functools import cache
 from html.parser import HTMLParser
@@ -6,9 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from tests.conftest import LANGUAGES, RTL_LANGUAGES, public_urls
+from tests.support import LANGUAGES, RTL_LANGUAGES, WITHOUT_NAVIGATION, Page, fetch, pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sign_language_video")]
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -53,9 +54,8 @@ class Outline(HTMLParser):
 
 
 @cache  # the content does not change during these tests: each page is fetched once
-def outline(url: str) -> Outline:
-    response = Client().get(url)
-    assert response.status_code == 200, url
+def outline(page: Page) -> Outline:
+    response = fetch(Client(), page)
     parser = Outline()
     parser.feed(response.content.decode())
     return parser
@@ -64,31 +64,32 @@ def outline(url: str) -> Outline:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_one_h1_and_no_skipped_heading_level(language):
     problems = []
-    for url in public_urls(language):
-        levels = [level for level, _text in outline(url).headings]
+    for page in pages(language):
+        levels = [level for level, _text in outline(page).headings]
         if levels.count(1) != 1 or levels[0] != 1:
-            problems.append(f"{url}: headings {levels}: exactly one h1 and it comes first")
+            problems.append(f"{page}: headings {levels}: exactly one h1 and it comes first")
         for before, level in zip(levels, levels[1:], strict=False):
             if level > before + 1:
-                problems.append(f"{url}: h{level} follows h{before}")
+                problems.append(f"{page}: h{level} follows h{before}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_html_element_names_language_and_direction(language):
     direction = "rtl" if language in RTL_LANGUAGES else "ltr"
-    for url in public_urls(language):
-        attrs = outline(url).html_attrs
-        assert (attrs.get("lang"), attrs.get("dir")) == (language, direction), url
+    for page in pages(language):
+        attrs = outline(page).html_attrs
+        assert (attrs.get("lang"), attrs.get("dir")) == (language, direction), page
 
 
 @pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "de"])
 def test_every_nav_is_labelled_in_the_page_language(language):
-    german_urls = public_urls("de")
-    for url, german_url in zip(public_urls(language), german_urls, strict=True):
-        labels = outline(url).navs
-        german = outline(german_url).navs
-        assert labels and all(label and label.strip() for label in labels), url
-        assert len(labels) == len(german), url
+    german_pages = pages("de")
+    for page, german_page in zip(pages(language), german_pages, strict=True):
+        labels = outline(page).navs
+        german = outline(german_page).navs
+        assert labels or page.kind in WITHOUT_NAVIGATION, page
+        assert all(label and label.strip() for label in labels), page
+        assert len(labels) == len(german), page
         for label, german_label in zip(labels, german, strict=True):
-            assert label != german_label, f"{url}: nav label {label!r} is the German one"
+            assert label != german_label, f"{page}: nav label {label!r} is the German one"
