@@ -21,18 +21,15 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
 from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
-from . import history, translations
+from . import translations
 from .forms import (
     CONFIRM_ADDRESS,
     EDIT_TOKEN,
@@ -42,6 +39,7 @@ from .forms import (
     preview_url,
     public_paths,
 )
+from .history import HistoryViewsMixin
 from .languages import target_languages
 from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
@@ -126,7 +124,7 @@ class TranslationStateInline(GenericTabularInline):
         return False
 
 
-class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
     """Common behaviour of every content admin (see the module docstring)."""
 
     form = ContentForm
@@ -139,6 +137,9 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
     history_latest_first = True
     # Staff type “www.hannover.de/…”: complete it with https, not http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    # Fields the stable key is made from as staff type (the first one the model has).
+    KEY_SOURCES = ("title", "term", "heading", "label", "text")
 
     # --- permissions -------------------------------------------------------------------
 
@@ -215,11 +216,45 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
         return form
 
     def view_on_site(self, obj):
-        return preview_url(obj)
+        url = preview_url(obj)
+        if obj.published:
+            return url
+        # A draft's preview links back to this form.
+        base, _sep, fragment = url.partition("#")
+        back = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+        return f"{base}&edit={back}" + (f"#{fragment}" if fragment else "")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        """A new entry's stable key is filled from its German title as staff type it (it
+        stays editable; once the entry is published, changing it needs a confirmation)."""
+        key = self.model._meta.get_field("key")
+        if obj is not None or key.choices:
+            return {}
+        names = {field.name for field in self.model._meta.fields}
+        for source in self.KEY_SOURCES:
+            if source in names:
+                german = f"{source}_{settings.SOURCE_LANGUAGE}"
+                return {"key": (german if german in names else source,)}
+        return {}
+
+    def get_list_display(self, request):
+        """Lists say in words which entries are drafts."""
+        return [
+            "publication_status" if name == "published" else name
+            for name in super().get_list_display(request)
+        ]
+
+    @admin.display(description=_("Publication"), ordering="published")
+    def publication_status(self, obj):
+        return gettext("published") if obj.published else gettext("Draft")
 
     # --- saving ------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            # Nothing typed: no new version in the history, the time stamp stays.
+            request.nothing_changed = True
+            return
         super().save_model(request, obj, form, change)
         if getattr(form, "old_paths", None):
             self._redirect_old_addresses(request, form.old_paths, public_paths(obj))
@@ -290,6 +325,16 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
             return [i for i in instances if not isinstance(i, TranslationStateInline)]
         return instances
 
+    def log_change(self, request, obj, message):
+        if message:  # an empty message: nothing changed, nothing to record
+            super().log_change(request, obj, message)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if getattr(request, "nothing_changed", False) and level == messages.SUCCESS:
+            message = gettext("Nothing was changed, so no new version was saved.")
+            level = messages.INFO
+        super().message_user(request, message, level, *args, **kwargs)
+
     # --- actions -----------------------------------------------------------------------
 
     @admin.action(description=_("Publish selected entries"), permissions=["publish"])
@@ -313,56 +358,6 @@ class ContentAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
                 self.log_change(
                     request, obj, gettext("Published") if value else gettext("Unpublished")
                 )
-
-    # --- history diff ------------------------------------------------------------------
-
-    def get_urls(self):
-        opts = self.model._meta
-        return [
-            path(
-                "<path:object_id>/history/<int:version_id>/changes/",
-                self.admin_site.admin_view(self.changes_view),
-                name=f"{opts.app_label}_{opts.model_name}_changes",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changes_view(self, request, object_id, version_id):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        version = get_object_or_404(Version, pk=version_id, object_id=object_id)
-        if version._model is not self.model:
-            raise PermissionDenied
-        previous = history.previous_version(version)
-        rows = history.changes(
-            self.model, previous.field_dict if previous else {}, version.field_dict
-        )
-        opts = self.model._meta
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Changes in this version"),
-            "opts": opts,
-            "version": version,
-            "previous": previous,
-            "rows": rows,
-            "object_repr": version.object_repr,
-            "history_url": reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
-            ),
-            "revert_url": reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, version.pk]
-            ),
-        }
-        return TemplateResponse(request, "admin/content_changes.html", context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        opts = self.model._meta
-        context = {
-            "changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes",
-            "can_restore": self.has_restore_permission(request),
-        }
-        context.update(extra_context or {})
-        return super().history_view(request, object_id, context)
 
 
 admin.site.register(TranslationState, TranslationOverviewAdmin)

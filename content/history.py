@@ -1,9 +1,15 @@
-"""A readable word-level diff between two versions of a content object (django-reversion)."""
+"""The history of a content object in the admin (django-reversion): a readable word-level
+diff between two versions, and the admin views that show it."""
 
 import difflib
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 
@@ -52,3 +58,55 @@ def changes(model, old: dict, new: dict) -> list[dict]:
             }
         )
     return rows
+
+
+class HistoryViewsMixin:
+    """For a ``VersionAdmin``: the history with a “Changes” link per version, and the page
+    that shows what one version changed, word by word."""
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name=f"{opts.app_label}_{opts.model_name}_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, object_id, version_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(Version, pk=version_id, object_id=object_id)
+        if version._model is not self.model:
+            raise PermissionDenied
+        previous = previous_version(version)
+        rows = changes(self.model, previous.field_dict if previous else {}, version.field_dict)
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes in this version"),
+            "opts": opts,
+            "version": version,
+            "previous": previous,
+            "rows": rows,
+            "can_restore": self.has_restore_permission(request),
+            "object_repr": version.object_repr,
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]
+            ),
+            "revert_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision", args=[object_id, version.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/content_changes.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        context = {
+            "changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes",
+            "can_restore": self.has_restore_permission(request),
+        }
+        context.update(extra_context or {})
+        return super().history_view(request, object_id, context)

@@ -11,6 +11,7 @@ Rules (the admin and the content loader both follow them):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -24,14 +25,17 @@ from .models import TranslationState
 State = TranslationState.State
 
 
-def translated_fields(model) -> list[str]:
-    """Names of the model's translated fields (without language suffix)."""
+@functools.cache
+def translated_fields(model) -> tuple[str, ...]:
+    """Names of the model's translated fields (without language suffix). Fixed once the
+    apps are loaded (translation.py registers them), so kept per model."""
     try:
-        return list(translator.get_options_for_model(model).fields)
+        return tuple(translator.get_options_for_model(model).fields)
     except NotRegistered:
-        return []
+        return ()
 
 
+@functools.cache
 def column(field: str, language: str) -> str:
     return build_localized_fieldname(field, language)
 

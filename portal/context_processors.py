@@ -1,5 +1,7 @@
 """Context available to every public template."""
 
+import re
+
 from django.core.exceptions import SuspiciousOperation
 from django.utils.functional import SimpleLazyObject
 
@@ -7,12 +9,16 @@ from content.views import is_preview
 from leitlinien.models import Strategiepapier
 from leitlinien.views import visible_sections
 from operations import site_data
+from operations.paths import ADMIN_PREFIX
+
+ADMIN_FORM = re.compile(re.escape(ADMIN_PREFIX) + r"[a-z_]+/[a-z_]+/\d+/change/")
 
 
 def portal(request):
-    """The paper's title block for header and footer (kept per content generation), the
-    paper's sections by key (headings and introductions that pages show), and whether staff
-    are looking at a preview. The lookups run only when a template uses them."""
+    """The paper's title block for header and footer and the paper's sections by key
+    (headings and introductions that many pages show), both kept per content generation
+    (``operations.site_data``; drafts too in a preview), and whether staff are looking at a
+    preview. The lookups run only when a template uses them."""
     try:
         preview = is_preview(request)
     except SuspiciousOperation:  # an unparsable query string, answered with the 400 page
@@ -23,6 +29,18 @@ def portal(request):
                 request, "paper", lambda: Strategiepapier.objects.published().first()
             )
         ),
-        "sections": SimpleLazyObject(lambda: visible_sections(request)),
+        "sections": SimpleLazyObject(
+            lambda: site_data.current(
+                request, ("sections", preview), lambda: visible_sections(request)
+            )
+        ),
         "preview": preview,
+        "preview_back": _edit_form(request) if preview else "",
     }
+
+
+def _edit_form(request) -> str:
+    """Where the preview came from: the admin's edit form (``&edit=/admin/…``), if that is
+    what the parameter names (an address of our admin, nothing else)."""
+    address = request.GET.get("edit", "")
+    return address if ADMIN_FORM.fullmatch(address) else ""

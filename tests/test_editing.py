@@ -122,7 +122,8 @@ def test_draft_is_404_for_visitors_and_visible_in_preview_for_staff(client, edit
     # the admin's button leads to that preview
     field = Handlungsfeld.objects.get(key="demokratie")
     change = editor_client.get(admin_url(field, "change", field.pk)).content.decode()
-    assert f'href="{url}?preview=1"' in change
+    back = admin_url(field, "change", field.pk)
+    assert f'href="{url}?preview=1&amp;edit={back}"' in change
 
 
 # --- history -----------------------------------------------------------------------------

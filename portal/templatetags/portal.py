@@ -13,7 +13,7 @@ from django.utils.translation import get_language, get_language_info
 from content import translations
 from content.models import TranslationState
 from content.richtext import clean_html
-from operations import site_data
+from operations import paths, site_data
 
 register = template.Library()
 
@@ -181,3 +181,10 @@ def short_link(obj):
 def absolute(context, path):
     request = context.get("request")
     return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag(takes_context=True)
+def admin_request(context) -> bool:
+    """The page answers a request to the admin (its error pages lead back there)."""
+    request = context.get("request")
+    return bool(request) and paths.is_admin(request)
