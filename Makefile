@@ -86,7 +86,7 @@ resilience: messages static
 
 # The README's screenshots, renewed from the current build (docs/screenshots/).
 screenshots: messages static
-	$(PY) scripts/screenshots.py
+	$(PY) -m scripts.screenshots
 
 lint: install
 	$(VENV)/bin/ruff check .

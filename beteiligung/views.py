@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 from icalendar import Calendar, Event
 
-from content.views import PageMixin, VisibleMixin, visible
+from content.views import PageMixin, VisibleMixin, is_preview, visible
+from operations import site_data
 
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
@@ -14,9 +15,17 @@ from .models import Beteiligungsformat, Kennzahl, Meilenstein
 def formats_with_figures(request) -> list[Beteiligungsformat]:
     """Participation formats, each with its visible figures in ``published_figures``.
 
-    Two plain queries, grouped here: cheaper than ``prefetch_related`` with its join for
-    the figures' default ordering.
+    The paper's record of how it came about, shown on the start page and the process page:
+    kept per content generation like the paper's title (``operations.site_data``).
     """
+    return site_data.current(
+        request, ("formats", is_preview(request)), lambda: _formats_with_figures(request)
+    )
+
+
+def _formats_with_figures(request) -> list[Beteiligungsformat]:
+    # Two plain queries, grouped here: cheaper than ``prefetch_related`` with its join for
+    # the figures' default ordering.
     formats = list(visible(Beteiligungsformat.objects.all(), request))
     by_id = {}
     for format_ in formats:

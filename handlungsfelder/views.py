@@ -1,9 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from content.views import PageMixin, SeriesMixin, VisibleMixin, visible
+from content.views import PageMixin, SeriesMixin, VisibleMixin, is_preview, visible
+from operations import site_data
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
+
+
+def visible_principles(request) -> list[Grundsatz]:
+    """The principles the request may see. They cut across every field and are shown with
+    them, so, like the paper's title, they are kept per content generation."""
+    return site_data.current(
+        request,
+        ("principles", is_preview(request)),
+        lambda: list(visible(Grundsatz.objects.all(), request)),
+    )
 
 
 class HandlungsfeldListView(VisibleMixin, ListView):
@@ -17,7 +28,7 @@ class HandlungsfeldListView(VisibleMixin, ListView):
         return super().get_context_data(
             action_fields=[f for f in fields if not f.is_working_group],
             working_groups=[f for f in fields if f.is_working_group],
-            principles=visible(Grundsatz.objects.all(), self.request),
+            principles=visible_principles(self.request),
             **kwargs,
         )
 
@@ -31,9 +42,7 @@ class HandlungsfeldDetailView(SeriesMixin, DetailView):
     nav, parent_crumb = "handlungsfelder", (_("Fields of action"), "handlungsfelder:list")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            principles=visible(Grundsatz.objects.all(), self.request), **kwargs
-        )
+        return super().get_context_data(principles=visible_principles(self.request), **kwargs)
 
 
 class PrinciplesView(PageMixin, TemplateView):
@@ -42,7 +51,7 @@ class PrinciplesView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            principles=visible(Grundsatz.objects.all(), self.request),
+            principles=visible_principles(self.request),
             priorities=visible(Priorisierung.objects.all(), self.request),
             **kwargs,
         )

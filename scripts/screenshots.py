@@ -19,17 +19,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # (file name, path, width): the start page on a desktop and a phone, German and Arabic (right
 # to left), the Phase 2 timeline and a Handlungsfeld on a phone.
 SHOTS = [
@@ -81,9 +74,7 @@ def main() -> int:
         try:
             wait_for(f"http://127.0.0.1:{port}/de/", server)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-                )
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 for name, path, width in SHOTS:
                     page = browser.new_page(viewport={"width": width, "height": 900})
                     page.goto(f"http://127.0.0.1:{port}{path}", wait_until="load")

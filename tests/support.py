@@ -267,18 +267,6 @@ def fetch(client, page: Page):
 
 # --- Chromium and axe --------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 # axe-core as shipped by axe-playwright-python; evaluated through the driver, never added as
 # a <script> tag (a strict Content-Security-Policy would refuse that).
 AXE_SOURCE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")

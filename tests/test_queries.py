@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES_PER_PAGE = 7
 # Once a process has read the site-wide lookups of the current content generation (the
 # paper's title block and sections, the sign-language video, a language's translation
-# states): the start page needs 4 (Leitlinie 1, Fazit, formats, figures).
-MAX_QUERIES_PER_PAGE_AFTERWARDS = 4
+# states, principles, participation formats): a page needs at most 2.
+MAX_QUERIES_PER_PAGE_AFTERWARDS = 2
 
 
 def count_queries(client, url) -> int:

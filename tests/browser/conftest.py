@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from leitlinien.models import Strategiepapier
-from tests.support import CHROMIUM, CHROMIUM_ARGS
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # Models whose rows the public pages are built from. Users, permissions, content types,
 # sessions and the edit history are left out: post_migrate recreates content types and
