@@ -138,6 +138,9 @@ class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslatio
     # Staff type “www.hannover.de/…”: complete it with https, not http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    class Media:
+        css = {"all": ["css/admin-forms.css"]}
+
     # Fields the stable key is made from as staff type (the first one the model has).
     KEY_SOURCES = ("title", "term", "heading", "label", "text")
 
@@ -223,6 +226,16 @@ class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslatio
         base, _sep, fragment = url.partition("#")
         back = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
         return f"{base}&edit={back}" + (f"#{fragment}" if fragment else "")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Each translation field is marked with its language and written in its direction
+        (Arabic and Persian right to left), in plain and in rich text."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(db_field, TranslationField):
+            language = db_field.language
+            direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+            formfield.widget.attrs.update(lang=language, dir=direction)
+        return formfield
 
     def get_prepopulated_fields(self, request, obj=None):
         """A new entry's stable key is filled from its German title as staff type it (it

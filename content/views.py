@@ -4,6 +4,7 @@ and the previous and next page of a series."""
 
 from django.urls import reverse
 
+from operations import site_data
 from operations.paths import PREVIEW_PARAMETER
 
 
@@ -67,12 +68,17 @@ class VisibleMixin(PageMixin):
 
 class SeriesMixin(VisibleMixin):
     """A detail page in a series (Leitlinie 1–7, the Handlungsfelder): ``previous`` and
-    ``next`` are its visible neighbours in the model's order, read with ``series_fields``."""
+    ``next`` are its visible neighbours in the model's order, read with ``series_fields``.
+    The series is navigation that only staff change: kept per content generation."""
 
     series_fields = ("key",)
 
     def get_context_data(self, **kwargs):
-        siblings = list(self.visible().only(*self.series_fields))
+        siblings = site_data.current(
+            self.request,
+            ("series", self.model._meta.label, is_preview(self.request)),
+            lambda: list(self.visible().only(*self.series_fields)),
+        )
         index = [sibling.pk for sibling in siblings].index(self.object.pk)
         kwargs.setdefault("previous", siblings[index - 1] if index > 0 else None)
         kwargs.setdefault("next", siblings[index + 1] if index + 1 < len(siblings) else None)

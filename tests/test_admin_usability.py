@@ -87,3 +87,17 @@ def test_the_admin_start_page_offers_to_change_not_a_change(admin_client):
     body = admin_client.get(reverse("admin:index")).content.decode()
     assert re.search(r'class="changelink"[^>]*>Ändern</a>', body)
     assert ">Änderung<" not in body
+
+
+def test_translation_fields_are_written_in_their_language_and_direction(admin_client):
+    leitlinie = Leitlinie.objects.get(number=1)
+    body = admin_client.get(admin_url(leitlinie, "change", leitlinie.pk)).content.decode()
+    for column, language, direction in [
+        ("text_ar", "ar", "rtl"),  # rich text
+        ("editorial_title_fa", "fa", "rtl"),  # plain text
+        ("editorial_title_uk", "uk", "ltr"),
+        ("text_de", "de", "ltr"),
+    ]:
+        tag = re.search(rf'<(?:textarea|input)[^>]*name="{column}"[^>]*>', body).group(0)
+        assert f'lang="{language}"' in tag and f'dir="{direction}"' in tag, tag
+    assert "css/admin-forms" in body
