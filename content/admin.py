@@ -46,6 +46,11 @@ from .overview import TranslationOverviewAdmin
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
 VIEW_ON_SITE = gettext_noop("View on site")
+# The sign-in error, in our words (Django's German says “Staff-Account”).
+SIGN_IN_ERROR = gettext_noop(
+    "Please enter the correct %(username)s and password for a staff account. Note that both "
+    "fields may be case-sensitive."
+)
 
 admin.site.site_header = _("WIR SIND HANNOVER – editorial office")
 admin.site.site_title = _("WIR SIND HANNOVER editorial office")

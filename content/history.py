@@ -7,9 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from reversion.models import Version
 
 
@@ -60,9 +62,43 @@ def changes(model, old: dict, new: dict) -> list[dict]:
     return rows
 
 
+# django-reversion's own wording of its pages, in ours (the catalogue in locale/ says it in
+# the portal's words, Fassung and Eintrag, where reversion's says Objekt and Version).
+REVERSION_WORDING = (
+    gettext_noop("Press the save button below to revert to this version of the object."),
+    gettext_noop("Press the save button below to recover this version of the object."),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+    gettext_noop("There are no deleted objects to recover."),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Revert %(name)s"),
+    gettext_noop("Recover %(name)s"),
+    gettext_noop("Recover deleted %(name)s"),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Initial version."),
+)
+
+
 class HistoryViewsMixin:
-    """For a ``VersionAdmin``: the history with a “Changes” link per version, and the page
-    that shows what one version changed, word by word."""
+    """For a ``VersionAdmin``: the history with a “Changes” link per version, the page that
+    shows what one version changed, word by word, and change messages in German."""
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django stores the changed fields' labels in English and translates them when it
+        shows them; the labels of translation fields carry a language suffix (“Official
+        wording [de]”) that no catalogue knows. They are stored as staff read them, in
+        German, which the admin always speaks."""
+        message = super().construct_change_message(request, form, formsets, add)
+        with translation.override(None):
+            english = {name: str(field.label) for name, field in form.fields.items()}
+        german = {english[name]: str(field.label) for name, field in form.fields.items()}
+        for entry in message:
+            changed = entry.get("changed", {})
+            if "fields" in changed:
+                changed["fields"] = [german.get(label, label) for label in changed["fields"]]
+        return message
 
     def get_urls(self):
         opts = self.model._meta

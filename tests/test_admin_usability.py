@@ -101,3 +101,43 @@ def test_translation_fields_are_written_in_their_language_and_direction(admin_cl
         tag = re.search(rf'<(?:textarea|input)[^>]*name="{column}"[^>]*>', body).group(0)
         assert f'lang="{language}"' in tag and f'dir="{direction}"' in tag, tag
     assert "css/admin-forms" in body
+
+
+def test_restore_and_recover_pages_speak_of_versions_and_entries(admin_client):
+    leitlinie = Leitlinie.objects.get(number=1)
+    version = Version.objects.get_for_object(leitlinie).first()
+    pages = [
+        admin_client.get(admin_url(leitlinie, "revision", leitlinie.pk, version.pk)),
+        admin_client.get(admin_url(Leitlinie, "recoverlist")),
+    ]
+    texts = [page.content.decode() for page in pages]
+    assert all(page.status_code == 200 for page in pages)
+    assert "diese Fassung wieder" in texts[0] and "frühere Fassung wiederherstellen" in texts[0]
+    assert "gelöschten Einträge" in texts[1]
+    for text in texts:
+        assert "Objekt" not in text and "Django-Verwaltung" not in text
+
+
+def test_a_failed_sign_in_speaks_of_the_editorial_office_not_a_staff_account():
+    browser = csrf_client()
+    form = browser.get(reverse("admin:login"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode())
+    response = browser.post(
+        reverse("admin:login"),
+        {"username": "niemand", "password": "falsch", "csrfmiddlewaretoken": token.group(1)},
+    )
+    body = response.content.decode()
+    assert "Zugangs zur Redaktion" in body
+    assert "Staff-Account" not in body and "Django-Verwaltung" not in body
+
+
+def test_the_history_names_changed_fields_in_german(admin_client):
+    leitlinie = Leitlinie.objects.get(number=1)
+    url = admin_url(leitlinie, "change", leitlinie.pk)
+    data = form_data(admin_client.get(url))
+    data["text_de"] = data["text_de"] + " (ergänzt)"
+    data["editorial_title_ar"] = "عنوان"
+    admin_client.post(url, data)
+    history = admin_client.get(admin_url(leitlinie, "history", leitlinie.pk)).content.decode()
+    assert "Offizieller Wortlaut [de]" in history, history[-3000:]
+    assert "Official wording" not in history
