@@ -1,6 +1,7 @@
 """The portal's own pages and the feedback messages in the admin."""
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import PUBLICATION_FIELDSET, ContentAdmin
@@ -67,13 +68,13 @@ class RueckmeldungAdmin(admin.ModelAdmin):
     list_display = ("created_at", "short_message", "page", "language", "status")
     list_filter = ("status", "language")
     search_fields = ("message", "page", "name", "email")
-    readonly_fields = ("message", "name", "email", "page", "language", "created_at")
+    readonly_fields = ("message", "name", "email_link", "page", "language", "created_at")
     fields = (
         "created_at",
         "message",
         "page",
         "name",
-        "email",
+        "email_link",
         "language",
         "status",
         "internal_note",
@@ -82,6 +83,13 @@ class RueckmeldungAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("e-mail address"))
+    def email_link(self, obj):
+        """The sender's address as a link that opens a reply."""
+        if not obj.email:
+            return "–"
+        return format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)
 
     @admin.display(description=_("message"))
     def short_message(self, obj):

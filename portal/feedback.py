@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -41,7 +42,7 @@ def _cross_site(request) -> bool:
     return bool(origin) and origin != "null" and origin.split("://", 1)[-1] != request.get_host()
 
 
-def _notify_editors(message) -> None:
+def _notify_editors(request, message) -> None:
     recipients = set(settings.FEEDBACK_RECIPIENTS)
     group = Group.objects.filter(name=EDITORS).first()
     if group is not None:
@@ -53,9 +54,13 @@ def _notify_editors(message) -> None:
     if not recipients:
         logger.warning("Feedback %s received, but no editor has an e-mail address.", message.pk)
         return
-    admin_url = reverse("admin:portal_rueckmeldung_change", args=[message.pk])
+    # A full address and the local time: the mail is read outside the portal.
+    admin_url = request.build_absolute_uri(
+        reverse("admin:portal_rueckmeldung_change", args=[message.pk])
+    )
+    received = timezone.localtime(message.created_at)
     body = (
-        f"Neue Rückmeldung zur Barrierefreiheit ({message.created_at:%d.%m.%Y %H:%M}, "
+        f"Neue Rückmeldung zur Barrierefreiheit ({received:%d.%m.%Y %H:%M} Uhr, "
         f"Sprache: {message.language})\n\n{message.message}\n\n"
         f"Seite: {message.page or '–'}\nName: {message.name or '–'}\n"
         f"E-Mail: {message.email or '–'}\n\nIm Admin: {admin_url}\n"
@@ -96,7 +101,7 @@ def accessibility(request):
                 key = _client_key(request)
                 cache.add(key, 0, FEEDBACK_WINDOW)
                 cache.incr(key)
-                _notify_editors(message)
+                _notify_editors(request, message)
             return HttpResponseRedirect(f"{request.path}?sent=1#feedback")
         else:
             status = 400

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from content.roles import EDITORS
 from portal.models import Gebaerdensprachvideo, Rueckmeldung
@@ -78,7 +79,16 @@ def test_feedback_is_stored_shown_in_admin_and_mailed(client, admin_client, edit
     assert "Die Grafik auf der Startseite" in admin_list.content.decode()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
-    assert "Die Grafik auf der Startseite hat keinen Alternativtext." in mail.outbox[0].body
+    body = mail.outbox[0].body
+    assert "Die Grafik auf der Startseite hat keinen Alternativtext." in body
+    # the full address of the message in the admin, and the time as read in Hannover
+    change = reverse("admin:portal_rueckmeldung_change", args=[message.pk])
+    assert f"http://testserver{change}" in body
+    local = timezone.localtime(message.created_at)
+    assert f"{local:%d.%m.%Y %H:%M} Uhr" in body and local.utcoffset()
+    # the sender's address opens a reply
+    page = admin_client.get(change).content.decode()
+    assert '<a href="mailto:leserin@example.org">leserin@example.org</a>' in page
 
 
 def test_mail_failure_loses_nothing(client, editor_with_email, settings):
