@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 from icalendar import Calendar, Event
 
-from content.views import PageMixin, VisibleMixin, is_preview, visible
-from operations import site_data
+from content.views import PageMixin, VisibleMixin, kept_visible, visible
 
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
@@ -18,9 +17,7 @@ def formats_with_figures(request) -> list[Beteiligungsformat]:
     The paper's record of how it came about, shown on the start page and the process page:
     kept per content generation like the paper's title (``operations.site_data``).
     """
-    return site_data.current(
-        request, ("formats", is_preview(request)), lambda: _formats_with_figures(request)
-    )
+    return kept_visible(request, "formats", lambda: _formats_with_figures(request))
 
 
 def _formats_with_figures(request) -> list[Beteiligungsformat]:

@@ -16,6 +16,7 @@ import copy
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
@@ -91,6 +92,14 @@ def translation_columns(model) -> set[str]:
     }
 
 
+def translations_only(model_admin, request, obj, readonly, also_editable=()) -> list[str]:
+    """``readonly`` plus every field the form shows that is not a translation: the form of
+    someone who may not publish (a translator)."""
+    editable = translation_columns(model_admin.model) | set(also_editable)
+    names = admin.utils.flatten_fieldsets(model_admin.get_fieldsets(request, obj))
+    return [*readonly, *(name for name in names if name not in editable)]
+
+
 class ContentInline(TranslationTabularInline):
     """Content objects edited inside another's form (the figures of a participation
     format), under the same rules as ``ContentAdmin``: without the publish permission only
@@ -104,9 +113,7 @@ class ContentInline(TranslationTabularInline):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self._publishes(request):
-            editable = translation_columns(self.model)
-            names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
-            readonly += [name for name in names if name not in editable]
+            return translations_only(self, request, obj, readonly)
         return readonly
 
     def has_add_permission(self, request, obj=None):
@@ -159,9 +166,7 @@ class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslatio
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             # Translators: only the translations are theirs to edit.
-            editable = translation_columns(self.model) | set(FORM_ONLY_FIELDS)
-            names = admin.utils.flatten_fieldsets(self.get_fieldsets(request, obj))
-            readonly += [name for name in names if name not in editable]
+            return translations_only(self, request, obj, readonly, FORM_ONLY_FIELDS)
         return readonly
 
     def has_restore_permission(self, request) -> bool:
@@ -224,13 +229,8 @@ class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslatio
         return form
 
     def view_on_site(self, obj):
-        url = preview_url(obj)
-        if obj.published:
-            return url
         # A draft's preview links back to this form.
-        base, _sep, fragment = url.partition("#")
-        back = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-        return f"{base}&edit={back}" + (f"#{fragment}" if fragment else "")
+        return preview_url(obj, back=reverse(admin_urlname(obj._meta, "change"), args=[obj.pk]))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Each translation field is marked with its language and written in its direction

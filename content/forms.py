@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from operations.paths import PREVIEW_PARAMETER
+from operations.paths import PREVIEW_BACK_PARAMETER, PREVIEW_PARAMETER
 
 # Form fields that are not model fields; every content form carries them.
 EDIT_TOKEN = "edit_token"  # noqa: S105 - a form field name, not a secret
@@ -29,13 +29,15 @@ def edit_token(obj) -> str:
     return obj.updated_at.isoformat() if obj is not None and obj.updated_at else ""
 
 
-def preview_url(obj) -> str:
-    """The public address of ``obj``; a preview address while it is a draft."""
+def preview_url(obj, back: str = "") -> str:
+    """The public address of ``obj``; a preview address while it is a draft, leading
+    ``back`` to the admin page it was opened from (if given)."""
     url = obj.get_absolute_url()
     if obj.published:
         return url
     base, _sep, fragment = url.partition("#")
-    return f"{base}?{PREVIEW_PARAMETER}=1" + (f"#{fragment}" if fragment else "")
+    query = f"?{PREVIEW_PARAMETER}=1" + (f"&{PREVIEW_BACK_PARAMETER}={back}" if back else "")
+    return base + query + (f"#{fragment}" if fragment else "")
 
 
 def public_paths(obj) -> dict[str, str]:

@@ -25,6 +25,12 @@ def visible(queryset, request):
     return queryset if is_preview(request) else queryset.published()
 
 
+def kept_visible(request, name, load):
+    """``load()`` — what the request may see — kept per content generation (for what many
+    pages show and only staff change); a preview keeps its drafts apart."""
+    return site_data.current(request, (name, is_preview(request)), load)
+
+
 class PageMixin:
     """Navigation and breadcrumbs of a public page.
 
@@ -74,9 +80,9 @@ class SeriesMixin(VisibleMixin):
     series_fields = ("key",)
 
     def get_context_data(self, **kwargs):
-        siblings = site_data.current(
+        siblings = kept_visible(
             self.request,
-            ("series", self.model._meta.label, is_preview(self.request)),
+            ("series", self.model._meta.label),
             lambda: list(self.visible().only(*self.series_fields)),
         )
         index = [sibling.pk for sibling in siblings].index(self.object.pk)

@@ -1,8 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from content.views import PageMixin, SeriesMixin, VisibleMixin, is_preview, visible
-from operations import site_data
+from content.views import PageMixin, SeriesMixin, VisibleMixin, kept_visible, visible
 
 from .models import Grundsatz, Handlungsfeld, Priorisierung
 
@@ -10,10 +9,8 @@ from .models import Grundsatz, Handlungsfeld, Priorisierung
 def visible_principles(request) -> list[Grundsatz]:
     """The principles the request may see. They cut across every field and are shown with
     them, so, like the paper's title, they are kept per content generation."""
-    return site_data.current(
-        request,
-        ("principles", is_preview(request)),
-        lambda: list(visible(Grundsatz.objects.all(), request)),
+    return kept_visible(
+        request, "principles", lambda: list(visible(Grundsatz.objects.all(), request))
     )
 
 

@@ -9,6 +9,8 @@ ADMIN_PREFIX = "/admin/"
 HEALTH_PATH = "/healthz"
 # ``?preview=1``: signed-in staff see drafts (content.views); never cached or indexed.
 PREVIEW_PARAMETER = "preview"
+# ``&edit=/admin/…/change/``: the admin form a preview was opened from (its way back).
+PREVIEW_BACK_PARAMETER = "edit"
 
 
 def is_admin(request) -> bool:

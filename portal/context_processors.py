@@ -5,11 +5,11 @@ import re
 from django.core.exceptions import SuspiciousOperation
 from django.utils.functional import SimpleLazyObject
 
-from content.views import is_preview
+from content.views import is_preview, kept_visible
 from leitlinien.models import Strategiepapier
 from leitlinien.views import visible_sections
 from operations import site_data
-from operations.paths import ADMIN_PREFIX
+from operations.paths import ADMIN_PREFIX, PREVIEW_BACK_PARAMETER
 
 ADMIN_FORM = re.compile(re.escape(ADMIN_PREFIX) + r"[a-z_]+/[a-z_]+/\d+/change/")
 
@@ -30,9 +30,7 @@ def portal(request):
             )
         ),
         "sections": SimpleLazyObject(
-            lambda: site_data.current(
-                request, ("sections", preview), lambda: visible_sections(request)
-            )
+            lambda: kept_visible(request, "sections", lambda: visible_sections(request))
         ),
         "preview": preview,
         "preview_back": _edit_form(request) if preview else "",
@@ -42,5 +40,5 @@ def portal(request):
 def _edit_form(request) -> str:
     """Where the preview came from: the admin's edit form (``&edit=/admin/…``), if that is
     what the parameter names (an address of our admin, nothing else)."""
-    address = request.GET.get("edit", "")
+    address = request.GET.get(PREVIEW_BACK_PARAMETER, "")
     return address if ADMIN_FORM.fullmatch(address) else ""
