@@ -31,6 +31,7 @@ from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
 from . import translations
+from .conflicts import ConflictAdminMixin
 from .forms import (
     CONFIRM_ADDRESS,
     EDIT_TOKEN,
@@ -136,7 +137,9 @@ class TranslationStateInline(GenericTabularInline):
         return False
 
 
-class ContentAdmin(HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+class ContentAdmin(
+    ConflictAdminMixin, HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslationAdmin
+):
     """Common behaviour of every content admin (see the module docstring)."""
 
     form = ContentForm

@@ -1,7 +1,7 @@
 """The form every content object is edited with in the admin.
 
-- Two editors: a save based on an outdated form is refused with a conflict message; the
-  editor's input stays in the form.
+- Two editors: a save based on an outdated form is merged field by field
+  (``content.conflicts``); only the fields both changed are refused.
 - An address in use (key of a Handlungsfeld, number of a Leitlinie) only changes after an
   explicit confirmation; the admin then redirects the old address (``public_paths``).
 """
@@ -10,23 +10,18 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from django.utils.formats import localize
-from django.utils.timezone import localtime
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from reversion.models import Version
 
 from operations.paths import PREVIEW_BACK_PARAMETER, PREVIEW_PARAMETER
+
+from . import conflicts as conflicts_module
+from .conflicts import edit_token
 
 # Form fields that are not model fields; every content form carries them.
 EDIT_TOKEN = "edit_token"  # noqa: S105 - a form field name, not a secret
 MINOR_CHANGE = "minor_change"
 CONFIRM_ADDRESS = "confirm_address_change"
 FORM_ONLY_FIELDS = (EDIT_TOKEN, MINOR_CHANGE, CONFIRM_ADDRESS)
-
-
-def edit_token(obj) -> str:
-    return obj.updated_at.isoformat() if obj is not None and obj.updated_at else ""
 
 
 def preview_url(obj, back: str = "") -> str:
@@ -49,11 +44,6 @@ def public_paths(obj) -> dict[str, str]:
     if short := obj.short_path():
         paths["short"] = short
     return paths
-
-
-def last_author(obj):
-    version = Version.objects.get_for_object(obj).select_related("revision__user").first()
-    return version.revision if version else None
 
 
 class ContentForm(forms.ModelForm):
@@ -119,27 +109,13 @@ class ContentForm(forms.ModelForm):
         return cleaned
 
     def _check_conflict(self, stored, token):
-        current = edit_token(stored)
-        if token == current:
-            return
-        # Let a second, deliberate save through: the editor has now seen the message.
-        data = self.data.copy()
-        data[self.add_prefix(EDIT_TOKEN)] = current
-        self.data = data
-        revision = last_author(stored)
-        who = (
-            (revision.user.get_full_name() or revision.user.get_username())
-            if revision and revision.user
-            else gettext("someone else")
+        conflicts = conflicts_module.merge(
+            self, stored, self.cleaned_data, token, skip=FORM_ONLY_FIELDS
         )
-        when = localize(localtime(stored.updated_at))
-        raise ValidationError(
-            _(
-                "Conflict: %(who)s changed this entry on %(when)s, after you opened it. "
-                "Your input is still in the form below and nothing was saved. Compare with "
-                "the current version (open it in a new tab); saving again replaces it with "
-                "your version."
-            ),
-            params={"who": who, "when": when},
-            code="conflict",
-        )
+        if conflicts:
+            raise ValidationError(
+                conflicts_module.summary(
+                    stored, conflicts, [str(self.fields[name].label) for name in conflicts]
+                ),
+                code="conflict",
+            )

@@ -185,28 +185,58 @@ def test_deleted_object_comes_back_with_its_translations(editor_client):
 # --- two editors -------------------------------------------------------------------------
 
 
-def test_conflicting_saves_are_detected_and_input_is_kept(client):
+def _two_editors(client):
     first, second = client, csrf_client()
     first.force_login(staff_user("anna", EDITORS))
     second.force_login(staff_user("ben", EDITORS))
     leitlinie = Leitlinie.objects.get(number=4)
     url = admin_url(leitlinie, "change", leitlinie.pk)
-    data_anna = form_data(first.get(url))
-    data_ben = form_data(second.get(url))
+    return first, second, leitlinie, url, form_data(first.get(url)), form_data(second.get(url))
 
+
+def test_a_field_both_changed_is_refused_with_the_current_value_beside(client):
+    first, second, leitlinie, url, data_anna, data_ben = _two_editors(client)
     data_anna["editorial_title_de"] = "Annas Titel"
+    data_anna["editorial_text_de"] = "Annas Ergänzung"
     assert first.post(url, data_anna).status_code == 302
     data_ben["editorial_title_de"] = "Bens Titel"
     response = second.post(url, data_ben)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Konflikt: anna hat diesen Eintrag" in body
+    text = visible_text(body)
+    assert "Anna hat diesen Eintrag am" in text
+    assert "Sie haben beide geändert: Redaktioneller Kurztitel [de]" in text
+    assert "Aktueller Wert: Annas Titel (aktuelle Fassung)" in text
+    assert "Fehler korrigieren" not in text
     assert 'value="Bens Titel"' in body  # Ben's input is still there
-    assert Leitlinie.objects.get(pk=leitlinie.pk).editorial_title_de == "Annas Titel"
-    # Ben has seen the message; saving again is a deliberate choice
+    # Anna's other change was taken into Ben's form: saving again cannot undo it
+    assert "Annas Ergänzung" in body
+    stored = Leitlinie.objects.get(pk=leitlinie.pk)
+    assert stored.editorial_title_de == "Annas Titel"
     again = form_data(response)
     assert second.post(url, again).status_code == 302
-    assert Leitlinie.objects.get(pk=leitlinie.pk).editorial_title_de == "Bens Titel"
+    stored = Leitlinie.objects.get(pk=leitlinie.pk)
+    assert stored.editorial_title_de == "Bens Titel"
+    assert stored.editorial_text_de == "Annas Ergänzung"
+
+
+def test_changes_of_different_fields_are_merged(client):
+    first, second, leitlinie, url, data_anna, data_ben = _two_editors(client)
+    data_anna["editorial_title_de"] = "Annas Titel"
+    assert first.post(url, data_anna).status_code == 302
+    data_ben["editorial_text_de"] = "Bens Ergänzung"
+    response = second.post(url, data_ben, follow=True)
+    text = visible_text(response.content.decode())
+    assert (
+        "Übernommen, was jemand anderes inzwischen geändert hat: Redaktioneller Kurztitel [de]"
+        in text
+    )
+    stored = Leitlinie.objects.get(pk=leitlinie.pk)
+    assert (stored.editorial_title_de, stored.editorial_text_de) == (
+        "Annas Titel",
+        "Bens Ergänzung",
+    )
+    assert Version.objects.get_for_object(stored).first().revision.user.username == "ben"
 
 
 # --- rich text ---------------------------------------------------------------------------
