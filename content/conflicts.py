@@ -169,7 +169,8 @@ def summary(stored, conflicts, labels) -> str:
 
 class ConflictAdminMixin:
     """Says in the admin what the merge did: which changes of someone else were kept, or
-    (instead of Django's “correct the errors below”) what happened and what to do."""
+    (instead of Django's “correct the errors below”) what happened and what to do. After
+    any refused save, heading and breadcrumb still name the entry as it is saved."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -192,4 +193,10 @@ class ConflictAdminMixin:
             form.errors[NON_FIELD_ERRORS] = form.error_class(others, error_class="nonfield")
             if not others:
                 context["errors"] = None
+        original = context.get("original")
+        if form is not None and form.errors and original is not None and original.pk:
+            # Validation has put the refused input into the object: name the saved entry.
+            saved = type(original)._default_manager.filter(pk=original.pk).first()
+            if saved is not None:
+                context.update(original=saved, subtitle=str(saved))
         return super().render_change_form(request, context, *args, **kwargs)

@@ -1,6 +1,8 @@
 """An admin the Fachbereich Soziales can trust: roles, drafts, preview, history, conflicts,
 safe rich text, lasting addresses, throttled login."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
@@ -237,6 +239,20 @@ def test_changes_of_different_fields_are_merged(client):
         "Bens Ergänzung",
     )
     assert Version.objects.get_for_object(stored).first().revision.user.username == "ben"
+
+
+def test_after_a_refused_save_heading_and_breadcrumb_name_the_saved_entry(client):
+    client.force_login(staff_user("anna", EDITORS))
+    leitlinie = Leitlinie.objects.get(number=4)
+    url = admin_url(leitlinie, "change", leitlinie.pk)
+    data = form_data(client.get(url))
+    data["number"] = "2"  # taken by another Leitlinie: refused
+    response = client.post(url, data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<h2>Leitlinie 4</h2>" in body
+    assert re.search(r'<div class="breadcrumbs">.*?Leitlinie 4\s*</div>', body, re.S)
+    assert "Leitlinie 2" not in re.search(r'<div class="breadcrumbs">.*?</div>', body, re.S)[0]
 
 
 # --- rich text ---------------------------------------------------------------------------
