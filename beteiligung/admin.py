@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, ContentInline
 
+from .figures import FigureMentionsMixin
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
 
@@ -21,7 +22,7 @@ class BeteiligungsformatAdmin(ContentAdmin):
 
 
 @admin.register(Kennzahl)
-class KennzahlAdmin(ContentAdmin):
+class KennzahlAdmin(FigureMentionsMixin, ContentAdmin):
     list_display = ("__str__", "format", "at_least", "value", "published")
     list_filter = ("published", "format")
     search_fields = ("label", "detail")

@@ -4,6 +4,7 @@ comes next (the Phase 2 milestones)."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import ContentModel, EditorialAddition
@@ -147,6 +148,16 @@ class Meilenstein(ContentModel, EditorialAddition):
         if self.actual_date and self.status != self.Status.DONE:
             errors["actual_date"] = _(
                 "An actual date can only be entered for a milestone that took place."
+            )
+        if self.status == self.Status.DONE and not self.actual_date:
+            errors["actual_date"] = _(
+                "A milestone that took place needs its actual date: enter the day it "
+                "happened, or choose another status."
+            )
+        if self.actual_date and self.actual_date > timezone.localdate():
+            errors["actual_date"] = _(
+                "The actual date cannot be in the future: enter the day it really happened, "
+                "or keep the status “planned” until then."
             )
         if errors:
             raise ValidationError(errors)
