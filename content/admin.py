@@ -31,10 +31,9 @@ from modeltranslation.fields import TranslationField
 from reversion.admin import VersionAdmin
 
 from . import translations
-from .conflicts import ConflictAdminMixin
+from .conflicts import EDIT_TOKEN, ConflictAdminMixin
 from .forms import (
     CONFIRM_ADDRESS,
-    EDIT_TOKEN,
     FORM_ONLY_FIELDS,
     MINOR_CHANGE,
     ContentForm,

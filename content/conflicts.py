@@ -22,6 +22,8 @@ from django.utils.translation import gettext
 from reversion.models import Version
 
 SEPARATOR = "|"
+#: The hidden form field that carries ``edit_token``.
+EDIT_TOKEN = "edit_token"  # noqa: S105 - a form field name, not a secret
 
 
 def latest_version(obj):
@@ -83,12 +85,13 @@ def _readable(value) -> str:
     return Truncator(text).chars(300) or "–"
 
 
-def merge(form, stored, cleaned, token: str, skip=()) -> list[str]:
+def merge(form, stored, cleaned, token: str, skip=()) -> None:
     """Merge ``form``'s input with the changes saved since it was opened.
 
     Changes ``cleaned`` (and the form's data, for a redisplay) to keep the other person's
-    changes; adds an error to each field both changed and returns their names. Sets
-    ``form.taken_over`` to the labels of the fields taken from the other person.
+    changes and sets ``form.taken_over`` to the labels of the fields taken from the other
+    person. When both changed a field, adds an error to each such field and raises the
+    message above the form (a ValidationError with code ``conflict``).
     """
     form.taken_over = []
     stamp, _sep, version_id = token.partition(SEPARATOR)
@@ -124,8 +127,9 @@ def merge(form, stored, cleaned, token: str, skip=()) -> list[str]:
             form.add_error(name, _conflict_message(stored, current, model_field, theirs))
     if conflicts:
         # The editor has now seen the other changes: a second save is deliberate.
-        _set_data(form, "edit_token", edit_token(stored))
-    return conflicts
+        _set_data(form, EDIT_TOKEN, edit_token(stored))
+        labels = [str(form.fields[name].label) for name in conflicts]
+        raise ValidationError(_summary(stored, current, labels), code="conflict")
 
 
 def _conflict_message(stored, version, model_field, theirs):
@@ -153,9 +157,8 @@ def _conflict_message(stored, version, model_field, theirs):
     )
 
 
-def summary(stored, conflicts, labels) -> str:
+def _summary(stored, version, labels) -> str:
     """The message above the form after a refused save."""
-    version = latest_version(stored)
     return gettext(
         "%(who)s changed this entry on %(when)s, after you opened it. Nothing was saved. "
         "You both changed: %(fields)s – each of these fields shows the current value beside "

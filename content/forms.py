@@ -14,11 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from operations.paths import PREVIEW_BACK_PARAMETER, PREVIEW_PARAMETER
 
-from . import conflicts as conflicts_module
-from .conflicts import edit_token
+from .conflicts import EDIT_TOKEN, edit_token, merge
 
 # Form fields that are not model fields; every content form carries them.
-EDIT_TOKEN = "edit_token"  # noqa: S105 - a form field name, not a secret
 MINOR_CHANGE = "minor_change"
 CONFIRM_ADDRESS = "confirm_address_change"
 FORM_ONLY_FIELDS = (EDIT_TOKEN, MINOR_CHANGE, CONFIRM_ADDRESS)
@@ -85,7 +83,7 @@ class ContentForm(forms.ModelForm):
         if stored is None:
             return cleaned
         if self.check_conflicts and EDIT_TOKEN in self.fields:
-            self._check_conflict(stored, cleaned.get(EDIT_TOKEN, ""))
+            merge(self, stored, cleaned, cleaned.get(EDIT_TOKEN, ""), skip=FORM_ONLY_FIELDS)
         address_fields = [
             f for f in getattr(type(instance), "ADDRESS_FIELDS", ("key",)) if f in self.changed_data
         ]
@@ -107,15 +105,3 @@ class ContentForm(forms.ModelForm):
                     code="address_change",
                 )
         return cleaned
-
-    def _check_conflict(self, stored, token):
-        conflicts = conflicts_module.merge(
-            self, stored, self.cleaned_data, token, skip=FORM_ONLY_FIELDS
-        )
-        if conflicts:
-            raise ValidationError(
-                conflicts_module.summary(
-                    stored, conflicts, [str(self.fields[name].label) for name in conflicts]
-                ),
-                code="conflict",
-            )
