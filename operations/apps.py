@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 
 from . import page_cache
@@ -13,3 +14,9 @@ class OperationsConfig(AppConfig):
     def ready(self):
         # Any save of content makes the cached pages obsolete.
         page_cache.connect_signals()
+
+
+class LoginProtectionConfig(AxesAppConfig):
+    """django-axes (blocks an address after repeated failed sign-ins), named for staff."""
+
+    verbose_name = "Anmeldeschutz"

@@ -7,6 +7,7 @@ import ast
 import subprocess
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
@@ -70,9 +71,9 @@ def imports(path: Path):
 
 def test_every_app_of_ours_has_a_layer():
     ours = {
-        name
-        for name in settings.INSTALLED_APPS
-        if (ROOT / name.split(".")[0]).is_dir() and name != PROJECT
+        config.name
+        for config in apps.get_app_configs()
+        if (ROOT / config.name.split(".")[0]).is_dir() and config.name != PROJECT
     }
     assert ours == set(RANK), "add a new app to LAYERS (and to README, Architecture)"
 
