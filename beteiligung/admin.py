@@ -13,7 +13,7 @@ class KennzahlInline(ContentInline):
 
 
 @admin.register(Beteiligungsformat)
-class BeteiligungsformatAdmin(ContentAdmin):
+class BeteiligungsformatAdmin(FigureMentionsMixin, ContentAdmin):
     list_display = ("text", "position", "published", "updated_at")
     list_editable = ("position",)
     search_fields = ("text",)

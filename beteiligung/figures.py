@@ -50,13 +50,25 @@ def mentions_of(number: int, exclude=None) -> list[Mention]:
 
 
 class FigureMentionsMixin:
-    """For the Kennzahl admin: after a changed count, a warning lists the sentences that
+    """For the admins where counts are edited (the Kennzahl form and the figures inline of
+    a participation format): after a changed count, a warning lists the sentences that
     still state the old one."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        old = form.initial.get("value")
-        if not change or "value" not in form.changed_data or old in (None, ""):
+        if "value" in form.fields:
+            self.warn_of_old_mentions(request, form)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        deleted = set(map(id, formset.deleted_forms))
+        for figure_form in formset.forms:
+            if "value" in figure_form.fields and id(figure_form) not in deleted:
+                self.warn_of_old_mentions(request, figure_form)
+
+    def warn_of_old_mentions(self, request, form):
+        obj, old = form.instance, form.initial.get("value")
+        if "value" not in form.changed_data or old in (None, "") or obj.pk is None:
             return
         mentions = mentions_of(int(old), exclude=obj)
         if not mentions:

@@ -84,6 +84,26 @@ def test_a_changed_figure_lists_the_sentences_with_the_old_count(admin_client):
     assert "/admin/beteiligung/beteiligungsformat/" in body
 
 
+def test_a_count_changed_in_the_figures_of_a_format_lists_the_sentences_too(admin_client):
+    figure = Kennzahl.objects.filter(value=70).first()
+    url = admin_url(figure.format, "change", figure.format.pk)
+    data = form_data(admin_client.get(url))
+    row = next(
+        name.removesuffix("-id")
+        for name, value in data.items()
+        if name.endswith("-id") and str(value) == str(figure.pk)
+    )
+    data[f"{row}-value"] = "75"
+    response = admin_client.post(url, data, follow=True)
+    body = response.content.decode()
+    figure.refresh_from_db()
+    assert figure.value == 75
+    assert "von 70 auf 75" in body
+    # The format's own sentence still says 70: it is listed, once.
+    assert "Über 70 Expert*innen" in body
+    assert body.count("von 70 auf 75") == 1
+
+
 def test_an_unchanged_count_lists_nothing(admin_client):
     figure = Kennzahl.objects.filter(value=70).first()
     url = admin_url(figure, "change", figure.pk)
