@@ -14,7 +14,6 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 
 from operations.ratelimit import RateLimit, client_address
@@ -22,10 +21,6 @@ from operations.ratelimit import RateLimit, client_address
 HOUR = 60 * 60
 PER_ADDRESS = RateLimit("password-reset-address", 3, HOUR)
 PER_CLIENT = RateLimit("password-reset-client", 10, HOUR)
-
-# Django's admin login shows its link with this text as soon as the URL
-# "admin_password_reset" exists; our catalogue words it "Passwort vergessen?".
-gettext_noop("Forgotten your login credentials?")
 
 
 def valid_hours() -> int:

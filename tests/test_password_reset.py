@@ -121,6 +121,11 @@ def test_a_new_password_ends_the_sign_in_pause(editor):
         assert not signs_in("falsch")
     assert not signs_in("x-Secret-12345")  # paused (django-axes), even with the right one
     client = csrf_client()
+    token = csrf_token(client.get("/admin/login/"))
+    data = {"csrfmiddlewaretoken": token, "username": "redakteurin", "password": "x"}
+    paused = client.post("/admin/login/", data).content.decode()
+    assert "Anmeldung pausiert" in paused  # the pause page offers the way out
+    assert f'<a href="{FORM}">Passwort vergessen?</a>' in paused
     answer_after(client, editor.email)
     form = client.get(urlsplit(link_in(mail.outbox[0])).path, follow=True)
     data = {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
