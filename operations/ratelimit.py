@@ -10,8 +10,8 @@ from django.core.cache import cache
 
 
 def client_address(request) -> str:
-    """The sender's IP address as the server sees it (behind a proxy: the proxy's own
-    setup puts the client's address into REMOTE_ADDR)."""
+    """The sender's IP address as the server sees it. Behind a reverse proxy this is the
+    proxy's address, unless the server setup passes the client's on."""
     return request.META.get("REMOTE_ADDR", "")
 
 
