@@ -14,6 +14,8 @@ Environment variables (all optional for local development):
 - ``DJANGO_PAGE_CACHE_SECONDS``: how long rendered public pages are kept (default 600;
   ``0`` turns the server page cache off). Any save by staff makes them obsolete at once.
 - ``DJANGO_HTTP_MAX_AGE``: ``max-age`` for browsers and CDNs on public pages (default 60).
+- ``DJANGO_EMAIL_HOST``, ``_PORT`` (587), ``_USER``, ``_PASSWORD``, ``_TLS`` (1): the SMTP
+  server; ``DJANGO_DEFAULT_FROM_EMAIL``: the sender. Without a host, mails go to stdout.
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@host:5432/name``; or the
   ``DJANGO_DB_*`` variables (``ENGINE``, ``NAME``, ``USER``, ``PASSWORD``, ``HOST``,
   ``PORT``). Without either, an embedded SQLite file in ``var/`` is used.
@@ -215,6 +217,8 @@ AXES_DISABLE_ACCESS_LOG = True
 SESSION_COOKIE_AGE = 2 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The link in a password-reset mail works for 24 hours (portal/password_reset.py).
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -265,18 +269,14 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
-# E-mail (feedback messages to the editors). Without DJANGO_EMAIL_HOST mails are printed
-# to the console.
+# E-mail (feedback messages to the editors, password reset). Without DJANGO_EMAIL_HOST
+# mails are printed to the console.
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_TLS", True)
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = f"django.core.mail.backends.{'smtp' if EMAIL_HOST else 'console'}.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Who gets feedback besides the members of the group "Redaktion" (comma-separated).
 FEEDBACK_RECIPIENTS = env_list("DJANGO_FEEDBACK_RECIPIENTS")

@@ -6,12 +6,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from operations.paths import ADMIN_PREFIX
+from portal import password_reset
 from portal.urls import root_urlpatterns
 
 # Uncaught errors: a database outage gets cached pages or a polite 503 (operations.outage).
 handler500 = "operations.outage.server_error"
 
 urlpatterns = [
+    # A forgotten password, before the admin (which answers every other address below it).
+    path(ADMIN_PREFIX.strip("/") + "/", include(password_reset.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,

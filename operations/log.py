@@ -1,8 +1,9 @@
 """Structured logs without personal data (see README, Logging).
 
 Every log line is one JSON object. Request lines carry method, path (without the query
-string, which may hold a search term), status, duration, cache state and language: no IP
-address, no user agent, no referrer, no cookie, no user name.
+string, which may hold a search term, and without the token of a password-reset link),
+status, duration, cache state and language: no IP address, no user agent, no referrer, no
+cookie, no user name.
 """
 
 import json
@@ -51,6 +52,14 @@ class DatabaseOutageWithoutTraceback(logging.Filter):
         return True
 
 
+def _logged_path(request) -> str:
+    """The path, with the secret of a password-reset link (its ``token``) left out."""
+    match = request.resolver_match
+    token = match.kwargs.get("token") if match is not None else None
+    path = request.path.replace(token, "…") if token else request.path
+    return path[:300]
+
+
 class RequestLogMiddleware:
     """One structured line per request (outermost middleware, so it times everything)."""
 
@@ -66,7 +75,7 @@ class RequestLogMiddleware:
                 extra={
                     "fields": {
                         "method": request.method[:10],
-                        "path": request.path[:300],
+                        "path": _logged_path(request),
                         "status": response.status_code,
                         "ms": round((time.perf_counter() - started) * 1000, 1),
                         "cache": response.get("X-Page-Cache", ""),

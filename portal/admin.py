@@ -65,7 +65,7 @@ class OffeneDatenAdmin(ContentAdmin):
 class RueckmeldungAdmin(admin.ModelAdmin):
     """Messages from the feedback form. The text is the sender's: it cannot be changed."""
 
-    list_display = ("created_at", "short_message", "page", "language", "status")
+    list_display = ("created_at", "short_message", "email_link", "page", "language", "status")
     list_filter = ("status", "language")
     search_fields = ("message", "page", "name", "email")
     readonly_fields = ("message", "name", "email_link", "page", "language", "created_at")

@@ -1,12 +1,10 @@
 """The accessibility statement and its feedback form: no cookie for visitors, so the form
 is protected by an origin check, a signed time token, a honeypot and a rate limit."""
 
-import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -18,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from content.roles import EDITORS
 from content.views import visible
+from operations.ratelimit import RateLimit, client_address
 
 from .forms import FeedbackForm
 from .models import Barrierefreiheitserklaerung
@@ -26,12 +25,8 @@ logger = logging.getLogger(__name__)
 
 FEEDBACK_LIMIT = 5  # messages per address …
 FEEDBACK_WINDOW = 10 * 60  # … in ten minutes
-
-
-def _client_key(request) -> str:
-    """The sender's address, hashed: only kept in the cache for the rate limit."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return "feedback:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+# Per sender's IP address, hashed: only kept in the cache for the rate limit.
+FEEDBACK_RATE = RateLimit("feedback", FEEDBACK_LIMIT, FEEDBACK_WINDOW)
 
 
 def _cross_site(request) -> bool:
@@ -60,7 +55,7 @@ def _notify_editors(request, message) -> None:
     )
     received = timezone.localtime(message.created_at)
     body = (
-        f"Neue Rückmeldung zur Barrierefreiheit ({received:%d.%m.%Y %H:%M} Uhr, "
+        f"Neue Rückmeldung zur Barrierefreiheit ({received:%d.%m.%Y, %H:%M} Uhr, "
         f"Sprache: {message.language})\n\n{message.message}\n\n"
         f"Seite: {message.page or '–'}\nName: {message.name or '–'}\n"
         f"E-Mail: {message.email or '–'}\n\nIm Admin: {admin_url}\n"
@@ -84,7 +79,7 @@ def accessibility(request):
         if _cross_site(request):
             form.add_error(None, _("Please send the form from this page."))
             status = 403
-        elif cache.get(_client_key(request), 0) >= FEEDBACK_LIMIT:
+        elif FEEDBACK_RATE.reached(client_address(request)):
             form.add_error(
                 None,
                 _(
@@ -98,9 +93,7 @@ def accessibility(request):
                 message = form.save(commit=False)
                 message.language = get_language()
                 message.save()
-                key = _client_key(request)
-                cache.add(key, 0, FEEDBACK_WINDOW)
-                cache.incr(key)
+                FEEDBACK_RATE.count(client_address(request))
                 _notify_editors(request, message)
             return HttpResponseRedirect(f"{request.path}?sent=1#feedback")
         else:

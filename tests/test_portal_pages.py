@@ -75,8 +75,10 @@ def test_feedback_is_stored_shown_in_admin_and_mailed(client, admin_client, edit
     assert message.language == "de" and message.email == "leserin@example.org"
     thanks = visible_text(client.get(response["Location"]).content.decode())
     assert "Danke! Ihre Nachricht ist angekommen." in thanks
-    admin_list = admin_client.get(reverse("admin:portal_rueckmeldung_changelist"))
-    assert "Die Grafik auf der Startseite" in admin_list.content.decode()
+    admin_list = admin_client.get(reverse("admin:portal_rueckmeldung_changelist")).content.decode()
+    assert "Die Grafik auf der Startseite" in admin_list
+    # the sender's address opens a reply, in the list and in the message itself
+    assert '<a href="mailto:leserin@example.org">leserin@example.org</a>' in admin_list
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
     body = mail.outbox[0].body
@@ -85,8 +87,7 @@ def test_feedback_is_stored_shown_in_admin_and_mailed(client, admin_client, edit
     change = reverse("admin:portal_rueckmeldung_change", args=[message.pk])
     assert f"http://testserver{change}" in body
     local = timezone.localtime(message.created_at)
-    assert f"{local:%d.%m.%Y %H:%M} Uhr" in body and local.utcoffset()
-    # the sender's address opens a reply
+    assert f"({local:%d.%m.%Y, %H:%M} Uhr," in body and local.utcoffset()
     page = admin_client.get(change).content.decode()
     assert '<a href="mailto:leserin@example.org">leserin@example.org</a>' in page
 

@@ -4,8 +4,10 @@ without IP address, user agent, referrer, user name or query string."""
 import io
 import json
 import logging
+import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -17,6 +19,7 @@ from tests.support import (
     NOT_HTML,
     TOO_MANY_FIELDS,
     csrf_client,
+    csrf_token,
     feedback,
     fetch,
     pages,
@@ -146,3 +149,17 @@ def test_request_log_lines_hold_no_personal_data(request_log, admin_user):
     for line in lines:
         for secret in secrets:
             assert secret not in line, (secret, line)
+
+
+def test_request_log_keeps_no_password_reset_token(request_log, admin_user):
+    admin_user.email = "mustermann@example.org"
+    admin_user.save()
+    client = csrf_client()
+    token = csrf_token(client.get("/admin/password_reset/"))
+    client.post("/admin/password_reset/", {"csrfmiddlewaretoken": token, "email": admin_user.email})
+    link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
+    reset_token = link.rstrip("/").rsplit("/", 1)[1]
+    assert client.get(link).status_code == 302  # on to the form, the token kept in the session
+    paths = [json.loads(line)["path"] for line in request_log.getvalue().splitlines()]
+    assert link.replace(reset_token, "…") in paths
+    assert all(reset_token not in path for path in paths)

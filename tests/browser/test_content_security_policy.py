@@ -96,3 +96,16 @@ def test_admin_works_under_the_policy(site, page, django_user_model):
     page.locator(".add-row a").first.click()
     assert page.locator(".inline-group [class*=dynamic-]").count() == rows + 1
     assert problems.items == [], "\n".join(problems.items)
+
+
+def test_password_reset_runs_without_policy_violations(site, page):
+    problems = Problems(page)
+    open_page(page, f"{site}/admin/login/")
+    page.get_by_role("link", name="Passwort vergessen?").click()
+    page.fill("#id_email", "niemand@example.org")
+    page.get_by_role("button", name="Mein Passwort zurücksetzen").click()
+    page.wait_for_url("**/admin/password_reset/done/")
+    assert "Wenn die Adresse zu einem Zugang zur Redaktion gehört" in page.inner_text("main")
+    open_page(page, f"{site}/admin/reset/MQ/falsch/")
+    assert "Neuen Link anfordern" in page.inner_text("main")
+    assert problems.items == [], "\n".join(problems.items)
