@@ -86,7 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "reversion",
     "django_prose_editor",
-    "operations.apps.LoginProtectionConfig",
+    "operations.login_protection.LoginProtectionConfig",
     "csp",
     # Ours, from the bottom up (imports run this way only, see README, Architecture):
     # running the site; what content apps share; the content; site-wide features.

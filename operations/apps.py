@@ -1,4 +1,3 @@
-from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 
 from . import page_cache
@@ -14,9 +13,3 @@ class OperationsConfig(AppConfig):
     def ready(self):
         # Any save of content makes the cached pages obsolete.
         page_cache.connect_signals()
-
-
-class LoginProtectionConfig(AxesAppConfig):
-    """django-axes (blocks an address after repeated failed sign-ins), named for staff."""
-
-    verbose_name = "Anmeldeschutz"

@@ -87,6 +87,8 @@ def test_the_admin_start_page_offers_to_change_not_a_change(admin_client):
     body = admin_client.get(reverse("admin:index")).content.decode()
     assert re.search(r'class="changelink"[^>]*>Ändern</a>', body)
     assert ">Änderung<" not in body
+    # Every section has a German name staff understand, the app of the sign-in pause too.
+    assert "Anmeldeschutz" in body and ">Axes<" not in body
 
 
 def test_translation_fields_are_written_in_their_language_and_direction(admin_client):
