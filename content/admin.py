@@ -44,6 +44,7 @@ from .history import HistoryViewsMixin
 from .languages import target_languages
 from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
+from .publishing import PublishActionsMixin
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
 VIEW_ON_SITE = gettext_noop("View on site")
@@ -137,7 +138,11 @@ class TranslationStateInline(GenericTabularInline):
 
 
 class ContentAdmin(
-    ConflictAdminMixin, HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslationAdmin
+    PublishActionsMixin,
+    ConflictAdminMixin,
+    HistoryViewsMixin,
+    VersionAdmin,
+    TabbedDjangoJqueryTranslationAdmin,
 ):
     """Common behaviour of every content admin (see the module docstring)."""
 
@@ -354,30 +359,6 @@ class ContentAdmin(
             message = gettext("Nothing was changed, so no new version was saved.")
             level = messages.INFO
         super().message_user(request, message, level, *args, **kwargs)
-
-    # --- actions -----------------------------------------------------------------------
-
-    @admin.action(description=_("Publish selected entries"), permissions=["publish"])
-    def publish(self, request, queryset):
-        self._set_published(request, queryset, True)
-
-    @admin.action(
-        description=_("Unpublish selected entries (make them drafts)"), permissions=["publish"]
-    )
-    def unpublish(self, request, queryset):
-        self._set_published(request, queryset, False)
-
-    def _set_published(self, request, queryset, value):
-        for obj in queryset:
-            if obj.published == value:
-                continue
-            # One revision per object, so that restoring one never touches another.
-            with self.create_revision(request):
-                obj.published = value
-                obj.save()
-                self.log_change(
-                    request, obj, gettext("Published") if value else gettext("Unpublished")
-                )
 
 
 admin.site.register(TranslationState, TranslationOverviewAdmin)
