@@ -45,6 +45,7 @@ from .history import HistoryViewsMixin
 from .languages import target_languages
 from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
+from .source_text import SourceTextAdminMixin
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
 VIEW_ON_SITE = gettext_noop("View on site")
@@ -138,7 +139,11 @@ class TranslationStateInline(GenericTabularInline):
 
 
 class ContentAdmin(
-    ConflictAdminMixin, HistoryViewsMixin, VersionAdmin, TabbedDjangoJqueryTranslationAdmin
+    SourceTextAdminMixin,
+    ConflictAdminMixin,
+    HistoryViewsMixin,
+    VersionAdmin,
+    TabbedDjangoJqueryTranslationAdmin,
 ):
     """Common behaviour of every content admin (see the module docstring)."""
 
