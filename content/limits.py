@@ -18,6 +18,8 @@ SECTION_TEXT = 10000  # a section of the paper, several paragraphs
 DESCRIPTION = 6000  # the description of a Handlungsfeld or a principle
 DEFINITION = 3000  # a term of the glossary
 EDITORIAL = 2000  # the “Redaktionelle Ergänzung” box under a text
+PAGE_BODY = 50000  # one of the portal's own pages (Impressum, Datenschutz, …)
+PAGE_PART = 6000  # one part of such a page (a section of the accessibility statement)
 WORDMARK = 60  # the wordmark's few short lines (a plain text field: its max_length)
 
 

@@ -9,9 +9,11 @@ import re
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import models
 from django.urls import reverse
 from reversion.models import Version
 
+from content.models import content_models
 from content.richtext import html_to_plain, plain_to_html, sanitise_for_storage
 from exchange.loader import load_strategy
 from exchange.models import SeedRecord
@@ -202,3 +204,14 @@ def test_a_refused_priority_keeps_naming_the_stored_entry(admin_client):
     breadcrumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', body, re.S).group(1)
     assert "Ungespeichert" not in breadcrumbs
     assert stored[:40] in visible_text(breadcrumbs)
+
+
+def test_every_text_of_the_content_has_a_limit():
+    unlimited = [
+        f"{model._meta.label}.{field.name}"
+        for model in content_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField)
+        and not (field.max_length or getattr(field, "max_visible", None))
+    ]
+    assert unlimited == []
