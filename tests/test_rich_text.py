@@ -215,3 +215,8 @@ def test_every_text_of_the_content_has_a_limit():
         and not (field.max_length or getattr(field, "max_visible", None))
     ]
     assert unlimited == []
+
+
+def test_a_new_priority_key_is_not_made_from_rich_text_markup(admin_client):
+    body = admin_client.get(admin_url(Priorisierung, "add")).content.decode()
+    assert "id_text_de" not in re.search(r'data-prepopulated-fields="([^"]*)"', body).group(1)
