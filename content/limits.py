@@ -6,6 +6,7 @@ editing knows how much to cut.
 """
 
 import html
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
@@ -23,9 +24,14 @@ PAGE_PART = 6000  # one part of such a page (a section of the accessibility stat
 WORDMARK = 60  # the wordmark's few short lines (a plain text field: its max_length)
 
 
+# Where rich text breaks a line: its words do not run together there.
+_BREAK = re.compile(r"<(?:/p|/h[1-6]|/li|br\s*/?)>", re.IGNORECASE)
+
+
 def visible_text(value: str) -> str:
-    """What a reader sees of rich text: its text without tags, spaces collapsed."""
-    return " ".join(html.unescape(strip_tags(value or "")).split())
+    """What a reader sees of rich text: its text without tags, spaces collapsed (a line or
+    paragraph break counts as a space)."""
+    return " ".join(html.unescape(strip_tags(_BREAK.sub(" ", value or ""))).split())
 
 
 class VisibleLengthValidator:

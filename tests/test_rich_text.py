@@ -18,7 +18,7 @@ from content.richtext import html_to_plain, plain_to_html, sanitise_for_storage
 from exchange.loader import load_strategy
 from exchange.models import SeedRecord
 from handlungsfelder.models import Priorisierung
-from leitlinien.models import Begriff, Leitlinie
+from leitlinien.models import Abschnitt, Begriff, Leitlinie
 from tests.support import admin_url, form_data, save, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +220,16 @@ def test_every_text_of_the_content_has_a_limit():
 def test_a_new_priority_key_is_not_made_from_rich_text_markup(admin_client):
     body = admin_client.get(admin_url(Priorisierung, "add")).content.decode()
     assert "id_text_de" not in re.search(r'data-prepopulated-fields="([^"]*)"', body).group(1)
+
+
+def test_paragraphs_do_not_run_together_in_search_and_page_descriptions(client):
+    section = Abschnitt.objects.get(key="funktion")
+    Abschnitt.objects.filter(pk=section.pk).update(text_de="<p>Erster Absatz.</p><p>Zweiter.</p>")
+    section.refresh_from_db()
+    section.save()  # the search index is written on save
+    description = re.search(
+        r'<meta name="description" content="([^"]*)"', client.get("/de/").content.decode()
+    )
+    assert description.group(1) == "Erster Absatz. Zweiter."
+    found = visible_text(client.get("/de/suche/", {"q": "Zweiter"}).content.decode())
+    assert "Erster Absatz. Zweiter." in found
