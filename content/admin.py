@@ -45,6 +45,8 @@ from .languages import target_languages
 from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
 from .publishing import PublishActionsMixin
+from .richtext import RichTextField
+from .source_text import SourceTextAdminMixin
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
 VIEW_ON_SITE = gettext_noop("View on site")
@@ -139,6 +141,7 @@ class TranslationStateInline(GenericTabularInline):
 
 class ContentAdmin(
     PublishActionsMixin,
+    SourceTextAdminMixin,
     ConflictAdminMixin,
     HistoryViewsMixin,
     VersionAdmin,
@@ -255,7 +258,8 @@ class ContentAdmin(
         key = self.model._meta.get_field("key")
         if obj is not None or key.choices:
             return {}
-        names = {field.name for field in self.model._meta.fields}
+        # Not from rich text: its editor sends no keystrokes to the field, and it holds HTML.
+        names = {f.name for f in self.model._meta.fields if not isinstance(f, RichTextField)}
         for source in self.KEY_SOURCES:
             if source in names:
                 german = f"{source}_{settings.SOURCE_LANGUAGE}"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from operations.paths import PREVIEW_BACK_PARAMETER, PREVIEW_PARAMETER
 
+from . import source_text
 from .conflicts import EDIT_TOKEN, edit_token, merge
 
 # Form fields that are not model fields; every content form carries them.
@@ -73,6 +74,7 @@ class ContentForm(forms.ModelForm):
                 self.instance if self.instance.pk else None
             )
         self.old_paths = {}
+        source_text.add_source_texts(self)
 
     def clean(self):
         cleaned = super().clean()

@@ -10,7 +10,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import limits
 from .languages import target_language_choices
+from .limits import visible_text
+from .richtext import RichTextField
 
 stable_key_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -100,9 +103,10 @@ class EditorialAddition(models.Model):
     #: The ones readers see in their language (translated with modeltranslation).
     TRANSLATED_FIELDS = ("editorial_text", "editorial_source_label")
 
-    editorial_text = models.TextField(
+    editorial_text = RichTextField(
         _("editorial addition"),
         blank=True,
+        max_visible=limits.EDITORIAL,
         help_text=_(
             "Our own words, never the city's wording, e.g. a topic summary from a public "
             "source. Shown labelled as “Redaktionelle Ergänzung”."
@@ -133,7 +137,7 @@ class EditorialAddition(models.Model):
 
     @property
     def has_editorial_addition(self) -> bool:
-        return bool(self.editorial_text.strip())
+        return bool(visible_text(self.editorial_text))
 
 
 class TranslationState(models.Model):

@@ -3,13 +3,17 @@ and the model labels those files may name.
 
 Foreign keys are written as the stable key of their target, dates as ISO text. Files
 written before the portal's apps were reorganised name the portal's own pages under the
-project's old app label (``hannover_strategy.seite``); they still load.
+project's old app label (``hannover_strategy.seite``); they still load. Plain text for a
+rich text field (a content file written by hand, an export from before the field was rich)
+becomes the HTML it reads as, the same HTML the migration to rich text stored.
 """
 
 import datetime
 
 from django.apps import apps
 from django.db import models
+
+from content.richtext import RichTextField, plain_to_html
 
 # Model labels of the first layout → where those models live now.
 LEGACY_LABELS = {
@@ -45,4 +49,6 @@ def deserialise(model_field: models.Field, raw):
         return model_field.related_model._default_manager.get(key=raw)
     if isinstance(model_field, models.FileField):
         return raw
+    if isinstance(model_field, RichTextField):
+        return plain_to_html(model_field.to_python(raw))
     return model_field.to_python(raw)

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content import limits
+from content.limits import visible_text
 from content.models import ContentModel, EditorialAddition
 from content.richtext import RichTextField
 
@@ -32,6 +34,7 @@ class Handlungsfeld(ContentModel, EditorialAddition):
     description = RichTextField(
         _("official description"),
         blank=True,
+        max_visible=limits.DESCRIPTION,
         help_text=_("The paper's own description. Leave empty until it is published."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -79,6 +82,7 @@ class Grundsatz(ContentModel, EditorialAddition):
     description = RichTextField(
         _("official description"),
         blank=True,
+        max_visible=limits.DESCRIPTION,
         help_text=_("The paper's own explanation. Leave empty until it is published."),
     )
 
@@ -100,7 +104,11 @@ class Grundsatz(ContentModel, EditorialAddition):
 class Priorisierung(ContentModel):
     """One of the Priorisierungen (overarching priorities)."""
 
-    text = models.TextField(_("text"), help_text=_("The priority exactly as the paper words it."))
+    text = RichTextField(
+        _("text"),
+        max_visible=limits.PRIORITY,
+        help_text=_("The priority exactly as the paper words it."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     short_code, short_number_field = "p", "position"
@@ -111,7 +119,7 @@ class Priorisierung(ContentModel):
         ordering = ["position", "key"]
 
     def __str__(self):
-        return self.text[:80]
+        return visible_text(self.text)[:80]
 
     def get_absolute_url(self):
         return reverse("handlungsfelder:principles") + f"#{self.key}"

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content import limits
+from content.limits import visible_text
 from content.models import ContentModel, EditorialAddition
 from content.richtext import RichTextField
 
@@ -18,6 +20,7 @@ class Strategiepapier(ContentModel, EditorialAddition):
     wordmark = models.TextField(
         _("wordmark"),
         blank=True,
+        max_length=limits.WORDMARK,
         help_text=_("The city's wordmark as printed, one part per line, e.g. “HAN”, “NOV”, “ER”."),
     )
     publisher = models.CharField(
@@ -82,6 +85,7 @@ class Abschnitt(ContentModel, EditorialAddition):
     text = RichTextField(
         _("text"),
         blank=True,
+        max_visible=limits.SECTION_TEXT,
         help_text=_("The paper's own text for this part. Leave empty if the paper gives none."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -125,9 +129,10 @@ class Leitlinie(ContentModel, EditorialAddition):
         error_messages={"unique": _("There is already a Leitlinie with this number.")},
         help_text=_("1 to 7, as in the paper. Part of the public address /leitlinien/3/."),
     )
-    text = models.TextField(
+    text = RichTextField(
         _("official wording"),
         blank=True,
+        max_visible=limits.LEITLINIE_WORDING,
         help_text=_(
             "The Leitlinie exactly as the city publishes it. Leave empty until the official "
             "wording is available: the page then says “Wortlaut folgt”."
@@ -171,7 +176,7 @@ class Leitlinie(ContentModel, EditorialAddition):
 
     @property
     def has_official_text(self) -> bool:
-        return bool(self.text.strip())
+        return bool(visible_text(self.text))
 
 
 class Begriff(ContentModel, EditorialAddition):
@@ -181,6 +186,7 @@ class Begriff(ContentModel, EditorialAddition):
     definition = RichTextField(
         _("official definition"),
         blank=True,
+        max_visible=limits.DEFINITION,
         help_text=_("The paper's own explanation. Leave empty until it is published."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content import limits
 from content.models import ContentModel
 from content.richtext import RichTextField
 
@@ -38,7 +39,7 @@ class Seite(ContentModel):
             "easy-language text."
         ),
     )
-    body = RichTextField(_("text"), blank=True)
+    body = RichTextField(_("text"), blank=True, max_visible=limits.PAGE_BODY)
 
     short_code = "s"
 
@@ -66,7 +67,10 @@ class Barrierefreiheitserklaerung(ContentModel):
         _("title"), max_length=200, help_text=_("e.g. “Erklärung zur Barrierefreiheit”")
     )
     intro = RichTextField(
-        _("scope"), blank=True, help_text=_("Which website the statement covers.")
+        _("scope"),
+        blank=True,
+        max_visible=limits.PAGE_PART,
+        help_text=_("Which website the statement covers."),
     )
     conformance = models.CharField(
         _("conformance status"),
@@ -76,11 +80,13 @@ class Barrierefreiheitserklaerung(ContentModel):
     )
     conformance_text = RichTextField(
         _("about the conformance status"),
+        max_visible=limits.PAGE_PART,
         blank=True,
         help_text=_("How the status was determined (e.g. self-assessment, automated tests)."),
     )
     known_limits = RichTextField(
         _("known limits"),
+        max_visible=limits.PAGE_PART,
         blank=True,
         help_text=_("What is not yet accessible, why, and which alternative exists."),
     )
@@ -88,11 +94,13 @@ class Barrierefreiheitserklaerung(ContentModel):
     reviewed_date = models.DateField(_("last reviewed"), null=True, blank=True)
     feedback_text = RichTextField(
         _("feedback and contact"),
+        max_visible=limits.PAGE_PART,
         blank=True,
         help_text=_("How people report barriers; the form below the text is always shown."),
     )
     enforcement_text = RichTextField(
         _("conciliation body"),
+        max_visible=limits.PAGE_PART,
         blank=True,
         help_text=_("The Schlichtungsstelle and how to reach it."),
     )
@@ -127,6 +135,7 @@ class Gebaerdensprachvideo(ContentModel):
     )
     description = RichTextField(
         _("content of the video in text"),
+        max_visible=limits.PAGE_PART,
         blank=True,
         help_text=_("What the video says, for people who cannot watch it."),
     )
@@ -149,7 +158,7 @@ class OffeneDaten(ContentModel):
     """The “Offene Daten” page: the strategy as JSON and CSV, under a licence staff choose."""
 
     title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “Offene Daten”"))
-    intro = RichTextField(_("text"), blank=True)
+    intro = RichTextField(_("text"), blank=True, max_visible=limits.PAGE_PART)
     licence_name = models.CharField(
         _("licence"),
         max_length=200,

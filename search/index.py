@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import html
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -15,9 +14,9 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from django.utils.html import strip_tags
 
 from content import translations
+from content.limits import visible_text
 from content.models import content_models
 
 from .models import SearchEntry
@@ -39,7 +38,7 @@ def text_fields(model, language):
 
 def plain_text(obj, language) -> str:
     parts = [getattr(obj, column) or "" for column in text_fields(type(obj), language)]
-    return " ".join(html.unescape(strip_tags(" ".join(parts))).split())
+    return visible_text(" ".join(parts))
 
 
 def _entries(obj, content_type) -> list[SearchEntry]:

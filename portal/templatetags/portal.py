@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 
 from content import translations
+from content.limits import visible_text
 from content.models import TranslationState
 from content.richtext import clean_html
 from operations import paths, site_data
@@ -45,6 +46,12 @@ def _falls_back(obj, field, value) -> bool:
         and field in translations.translated_fields(obj.__class__)
         and not translations.has_text(obj, field, language)
     )
+
+
+@register.filter
+def visible(value):
+    """The text a reader sees of rich text (for a page description): no tags, no entities."""
+    return visible_text(value)
 
 
 @register.simple_tag

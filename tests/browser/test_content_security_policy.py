@@ -69,8 +69,12 @@ def test_admin_works_under_the_policy(site, page, django_user_model):
     open_page(page, f"{site}/admin/leitlinien/leitlinie/{leitlinie.pk}/change/")
     # The language tabs (jQuery UI, served by us) switch under the policy.
     page.locator(".ui-tabs-nav a", has_text="ar").first.click()
-    assert page.locator("#id_text_ar").is_visible()
-    assert not page.locator("#id_text_de").is_visible()
+    assert page.locator(
+        ".prose-editor:has(#id_text_ar) .ProseMirror[contenteditable=true]"
+    ).is_visible()
+    assert not page.locator(
+        ".prose-editor:has(#id_text_de) .ProseMirror[contenteditable=true]"
+    ).is_visible()
 
     section = Abschnitt.objects.exclude(text_de="").first()
     open_page(page, f"{site}/admin/leitlinien/abschnitt/{section.pk}/change/")
