@@ -9,7 +9,8 @@ around the admin (a data import, the shell) cannot bring a script, style, event 
 import nh3
 from django.utils.safestring import mark_safe
 from django_prose_editor.config import allowlist_from_extensions
-from django_prose_editor.fields import ProseEditorField
+
+from .widgets import RichTextEditorField
 
 EXTENSIONS = {
     # Headings start at h2: the page title is the h1.
@@ -38,4 +39,4 @@ def clean_html(value: str) -> str:
 
 
 def RichTextField(*args, **kwargs):  # noqa: N802 - used like a field class
-    return ProseEditorField(*args, config={"extensions": EXTENSIONS}, sanitize=True, **kwargs)
+    return RichTextEditorField(*args, config={"extensions": EXTENSIONS}, sanitize=True, **kwargs)
