@@ -208,6 +208,13 @@ class Meilenstein(ContentModel, EditorialAddition):
             return start[0], dates.period(self.planned_end, self.planned_end_precision)[1]
         return start
 
+    @classmethod
+    def history_value(cls, field, value, values: dict) -> str | None:
+        """A date in the history's “Änderungen”: as precisely as it was known then."""
+        if field.name in cls.DATES:
+            return dates.shown(value, values.get(f"{field.name}_precision") or Precision.DAY)
+        return None
+
     @property
     def planned_start_iso(self) -> str:
         return dates.iso(self.planned_start, self.planned_start_precision)

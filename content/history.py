@@ -139,6 +139,14 @@ def readable(field, value) -> str:
     return str(value)
 
 
+def _shown(model, field, value, values: dict) -> str:
+    """``readable``, unless the model words the value itself: ``history_value(field, value,
+    values)`` may return the text, e.g. a date only as precisely as it is known."""
+    own = getattr(model, "history_value", None)
+    text = own(field, value, values) if own and value is not None else None
+    return readable(field, value) if text is None else text
+
+
 def changes(model, old: dict, new: dict) -> list[dict]:
     """The fields that differ between two field dicts, with their labels and a diff.
 
@@ -154,7 +162,10 @@ def changes(model, old: dict, new: dict) -> list[dict]:
         before, after = old.get(field.attname), new.get(field.attname)
         if before == after:
             continue
-        before_text, after_text = readable(field, before), readable(field, after)
+        before_text, after_text = (
+            _shown(model, field, before, old),
+            _shown(model, field, after, new),
+        )
         rows.append(
             {
                 "label": field.verbose_name,

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
+from reversion.models import Version
 
 from beteiligung.dates import Precision, parse
 from beteiligung.models import Meilenstein
@@ -118,6 +119,17 @@ def test_the_calendar_spans_a_month_or_a_year_it_does_not_invent_a_day(admin_cli
     assert events[by_year.key] == (datetime.date(2021, 1, 1), datetime.date(2022, 1, 1))
     # A day stays a day, a period of days stays that period.
     assert events["aktionswoche"] == (datetime.date(2021, 5, 17), datetime.date(2021, 5, 24))
+
+
+def test_the_history_shows_a_date_as_precisely_as_it_was_typed(admin_client):
+    milestone = Meilenstein.objects.get(key="expertinnenentwurf")
+    assert edit(admin_client, milestone, position="7").status_code == 302
+    assert edit(admin_client, milestone, planned_start="Juli 2021").status_code == 302
+    version = Version.objects.get_for_object(milestone).first()
+    url = f"{admin_url(milestone, 'history', milestone.pk)}{version.pk}/changes/"
+    text = visible_text(admin_client.get(url).content.decode())
+    assert "Geplantes Datum" in text
+    assert "gelöscht: 31. Juli 2021 eingefügt: Juli 2021" in text
 
 
 def test_dates_saved_before_precision_existed_are_days():
