@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, ContentInline
 
+from .dates import shown
 from .figures import FigureMentionsMixin
+from .forms import MeilensteinForm
 from .models import Beteiligungsformat, Kennzahl, Meilenstein
 
 
@@ -31,7 +33,8 @@ class KennzahlAdmin(FigureMentionsMixin, ContentAdmin):
 
 @admin.register(Meilenstein)
 class MeilensteinAdmin(ContentAdmin):
-    list_display = ("date_text", "text", "planned_start", "status", "actual_date", "published")
+    form = MeilensteinForm
+    list_display = ("date_text", "text", "planned", "status", "took_place", "published")
     list_filter = ("published", "status")
     search_fields = ("text", "date_text", "editorial_text")
     date_hierarchy = "planned_start"
@@ -52,3 +55,11 @@ class MeilensteinAdmin(ContentAdmin):
         ),
         EDITORIAL_FIELDSET,
     )
+
+    @admin.display(description=_("planned date"), ordering="planned_start")
+    def planned(self, obj):
+        return shown(obj.planned_start, obj.planned_start_precision)
+
+    @admin.display(description=_("actual date"), ordering="actual_date")
+    def took_place(self, obj):
+        return shown(obj.actual_date, obj.actual_date_precision) or "–"

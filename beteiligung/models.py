@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import ContentModel, EditorialAddition
 
+from . import dates
+from .dates import Precision
+
 
 class Beteiligungsformat(ContentModel):
     """One line of the participation record, e.g. the expert groups or the surveys.
@@ -91,13 +94,33 @@ class Meilenstein(ContentModel, EditorialAddition):
     )
     planned_start = models.DateField(
         _("planned date"),
-        help_text=_("Used for sorting; for “Ende Juli” enter e.g. 31.07.2021."),
+        help_text=_(
+            "As precisely as the paper says it: a year, a month or a day, e.g. 2022, "
+            "September 2022 or 17.05.2021. Also used for sorting."
+        ),
+    )
+    planned_start_precision = models.CharField(
+        _("precision of the planned date"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        editable=False,
     )
     planned_end = models.DateField(
         _("planned end"),
         null=True,
         blank=True,
-        help_text=_("Only for periods, e.g. an action week."),
+        help_text=_(
+            "Only for periods, e.g. an action week: a year, a month or a day, e.g. 2022, "
+            "September 2022 or 17.05.2021."
+        ),
+    )
+    planned_end_precision = models.CharField(
+        _("precision of the planned end"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        editable=False,
     )
     text = models.CharField(
         _("text"),
@@ -118,7 +141,17 @@ class Meilenstein(ContentModel, EditorialAddition):
         _("actual date"),
         null=True,
         blank=True,
-        help_text=_("When it really happened, once confirmed."),
+        help_text=_(
+            "When it really happened, once confirmed: a year, a month or a day, e.g. 2022, "
+            "September 2022 or 17.05.2021."
+        ),
+    )
+    actual_date_precision = models.CharField(
+        _("precision of the actual date"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        editable=False,
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -164,3 +197,32 @@ class Meilenstein(ContentModel, EditorialAddition):
 
     def get_absolute_url(self):
         return reverse("beteiligung:timeline") + f"#{self.key}"
+
+    #: The dates typed as a year, a month or a day, each with its ``<name>_precision``.
+    DATES = ("planned_start", "planned_end", "actual_date")
+
+    def period(self) -> tuple:
+        """The first and last planned day (a month milestone: the whole month)."""
+        start = dates.period(self.planned_start, self.planned_start_precision)
+        if self.planned_end:
+            return start[0], dates.period(self.planned_end, self.planned_end_precision)[1]
+        return start
+
+    @classmethod
+    def history_value(cls, field, value, values: dict) -> str | None:
+        """A date in the history's “Änderungen”: as precisely as it was known then."""
+        if field.name in cls.DATES:
+            return dates.shown(value, values.get(f"{field.name}_precision") or Precision.DAY)
+        return None
+
+    @property
+    def planned_start_iso(self) -> str:
+        return dates.iso(self.planned_start, self.planned_start_precision)
+
+    @property
+    def actual_date_iso(self) -> str:
+        return dates.iso(self.actual_date, self.actual_date_precision)
+
+    @property
+    def actual_date_shown(self) -> str:
+        return dates.shown(self.actual_date, self.actual_date_precision)

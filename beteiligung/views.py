@@ -50,7 +50,11 @@ class TimelineView(VisibleMixin, ListView):
 
 
 def milestones_ics(request):
-    """The Phase 2 milestones as an iCalendar file (all-day events on the planned dates)."""
+    """The Phase 2 milestones as an iCalendar file: all-day events over the planned days.
+
+    A date known only to its month or year is an all-day event over that whole month or
+    year (“September 2022”: 1 to 30 September), never a made-up day; the summary starts
+    with the paper's own wording of the date."""
     calendar = Calendar()
     calendar.add("prodid", "-//Landeshauptstadt Hannover//WIR SIND HANNOVER//DE")
     calendar.add("version", "2.0")
@@ -59,9 +63,9 @@ def milestones_ics(request):
         event = Event()
         event.add("uid", f"{milestone.key}@wir-sind-hannover")
         event.add("summary", f"{milestone.date_text}: {milestone.text}")
-        event.add("dtstart", milestone.planned_start)
-        end = milestone.planned_end or milestone.planned_start
-        event.add("dtend", end + datetime.timedelta(days=1))
+        first, last = milestone.period()
+        event.add("dtstart", first)
+        event.add("dtend", last + datetime.timedelta(days=1))
         event.add("dtstamp", milestone.updated_at.astimezone(datetime.UTC))
         event.add("url", request.build_absolute_uri(milestone.get_absolute_url()))
         event.add("description", str(milestone.get_status_display()))

@@ -1,17 +1,25 @@
 """The history of a content object in the admin (django-reversion): a readable word-level
 diff between two versions, and the admin views that show it."""
 
+import datetime
 import difflib
+import re
+from html.parser import HTMLParser
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.fields import TranslationField
 from reversion.models import Version
 
 
@@ -24,39 +32,151 @@ def previous_version(version: Version) -> Version | None:
     )
 
 
+class _Text(HTMLParser):
+    """The text of rich-text HTML as a reader sees it: one line per paragraph, heading and
+    list item (“• ” before each item), no tags, entities decoded."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "div", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS or tag == "br":
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("• ")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_to_text(value: str) -> str:
+    parser = _Text()
+    parser.feed(value or "")
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+BREAK = "\n"
+BIDI = set(settings.LANGUAGES_BIDI)
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, and a line break as a token of its own (so that paragraphs stay apart)."""
+    return re.findall(r"\n|[^\s]+", text)
+
+
+def _chunk(tokens: list[str], tag: str = "") -> str:
+    if not tag:
+        return format_html("{}", " ".join(tokens))
+    prefix = {"del": _("deleted:"), "ins": _("inserted:")}[tag]
+    # A paragraph break that was removed or added is shown as a pilcrow (an added one
+    # also breaks the line).
+    mark = {"del": "¶", "ins": "¶" + BREAK}[tag]
+    words = " ".join(mark if word == BREAK else word for word in tokens)
+    return format_html(
+        '<{tag}><span class="visually-hidden" lang="{lang}">{prefix} </span>{words}</{tag}>',
+        tag=tag,
+        lang=translation.get_language(),
+        prefix=prefix,
+        words=words,
+    )
+
+
 def word_diff(old: str, new: str):
-    """HTML of ``new`` with deleted words in <del> and inserted words in <ins>."""
-    old_words, new_words = old.split(), new.split()
+    """HTML of ``new`` with deleted words in <del> and inserted words in <ins>, each with a
+    prefix for screen readers (“gelöscht:”, “eingefügt:”); line breaks are kept."""
+    old_words, new_words = _tokens(old), _tokens(new)
     parts = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(format_html("{}", " ".join(old_words[a1:a2])))
+            parts.append(_chunk(old_words[a1:a2]))
             continue
         if op in ("delete", "replace"):
-            parts.append(format_html("<del>{}</del>", " ".join(old_words[a1:a2])))
+            parts.append(_chunk(old_words[a1:a2], "del"))
         if op in ("insert", "replace"):
-            parts.append(format_html("<ins>{}</ins>", " ".join(new_words[b1:b2])))
-    return mark_safe(" ".join(parts))  # noqa: S308 - every part is escaped by format_html
+            parts.append(_chunk(new_words[b1:b2], "ins"))
+    # Escaped text holds no line break of its own: each one is a paragraph break.
+    return mark_safe(re.sub(r" *\n *", "\n", " ".join(parts)))  # noqa: S308 - escaped parts
+
+
+def replaced(old: str, new: str):
+    """A value that is one thing (yes/no, a choice, an entry, a date): old out, new in."""
+    parts = [_chunk([old], "del") if old else "", _chunk([new], "ins") if new else ""]
+    return mark_safe(" ".join(part for part in parts if part))  # noqa: S308 - escaped parts
+
+
+def _is_text(field) -> bool:
+    return isinstance(field, models.CharField | models.TextField) and not field.choices
+
+
+def readable(field, value) -> str:
+    """A stored value as staff read it: the text of rich text, “Ja”/“Nein”, a choice's
+    label, the related entry's name, a date in German."""
+    if value is None or value == "":
+        return ""
+    if isinstance(field, ProseEditorField):
+        return html_to_text(value)
+    if isinstance(field, models.BooleanField):
+        return gettext("Yes") if value else gettext("No")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        return str(related) if related else gettext("(deleted entry %(id)s)") % {"id": value}
+    if isinstance(value, datetime.datetime | datetime.date):
+        return date_format(
+            value, "DATETIME_FORMAT" if isinstance(value, datetime.datetime) else "DATE_FORMAT"
+        )
+    return str(value)
+
+
+def _shown(model, field, value, values: dict) -> str:
+    """``readable``, unless the model words the value itself: ``history_value(field, value,
+    values)`` may return the text, e.g. a date only as precisely as it is known."""
+    own = getattr(model, "history_value", None)
+    text = own(field, value, values) if own and value is not None else None
+    return readable(field, value) if text is None else text
 
 
 def changes(model, old: dict, new: dict) -> list[dict]:
-    """The fields that differ between two field dicts, with their labels and a diff."""
+    """The fields that differ between two field dicts, with their labels and a diff.
+
+    Each field once: a translated field's untranslated base column only mirrors the German
+    one, so only the language columns are shown (labelled “… [de]”, “… [ar]”).
+    """
+    fields = model._meta.concrete_fields
+    mirrors = {f.translated_field.name for f in fields if isinstance(f, TranslationField)}
     rows = []
-    for field in model._meta.concrete_fields:
-        if field.name in ("updated_at",):
+    for field in fields:
+        if field.name in ("updated_at", *mirrors):
             continue
         before, after = old.get(field.attname), new.get(field.attname)
         if before == after:
             continue
-        before_text = "" if before is None else str(before)
-        after_text = "" if after is None else str(after)
+        before_text, after_text = (
+            _shown(model, field, before, old),
+            _shown(model, field, after, new),
+        )
         rows.append(
             {
                 "label": field.verbose_name,
+                # A translation's text is marked with its language and direction.
+                "language": getattr(field, "language", None),
+                "direction": "rtl" if getattr(field, "language", None) in BIDI else "ltr",
                 "before": before_text,
                 "after": after_text,
-                "diff": word_diff(before_text, after_text),
+                "diff": word_diff(before_text, after_text)
+                if _is_text(field)
+                else replaced(before_text, after_text),
             }
         )
     return rows

@@ -17,9 +17,10 @@ import nh3
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django_prose_editor.config import allowlist_from_extensions
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from django_prose_editor.fields import create_sanitizer
 
 from .limits import VisibleLengthValidator
+from .widgets import RichTextEditorField
 
 EXTENSIONS = {
     # Headings start at h2: the page title is the h1.
@@ -104,7 +105,7 @@ def html_to_plain(value: str) -> str:
     return html.unescape(strip_tags(text)).strip()
 
 
-class RichTextField(ProseEditorField):
+class RichTextField(RichTextEditorField):
     """Rich text with the portal's toolbar, cleaned on save, at most ``max_visible``
     characters of visible text (not part of the migrations: they see a TextField)."""
 
