@@ -320,3 +320,14 @@ def test_leichte_sprache_is_never_counted_missing(admin_client, settings):
     translations.update_states(youth_group())
     assert not TranslationState.objects.filter(language=EASY_LANGUAGE).exists()
     assert settings.SOURCE_LANGUAGE not in target_languages()
+
+
+def test_a_list_says_once_what_all_its_texts_share(client):
+    """The Leitlinien: the city's wording of one, the editorial short titles of the rest."""
+    notice = in_language("ar", UNREVIEWED)
+    assert visible_text(client.get("/ar/leitlinien/").content.decode()).count(notice) == 1
+    state = state_of(Leitlinie.objects.get(number=3), "ar", EDITORIAL)
+    state.state = State.REVIEWED
+    state.save()
+    text = visible_text(client.get("/ar/leitlinien/").content.decode())
+    assert text.count(notice) == 6  # each of the other six says so itself

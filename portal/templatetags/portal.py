@@ -89,10 +89,15 @@ def _notice(context, obj, group=translations.OFFICIAL):
 
 
 @register.simple_tag(takes_context=True)
-def common_notice(context, objects):
-    """The notice shared by the city's text of all ``objects`` (shown once for a whole
-    list), or ""."""
-    notices = {_notice(context, obj) for obj in objects}
+def common_notice(context, objects, *groups):
+    """The notice shared by every text of ``objects`` in ``groups`` (by default the city's
+    text) that has German text, shown once for a whole list; or ""."""
+    notices = {
+        _notice(context, obj, group)
+        for obj in objects
+        for group in groups or (translations.OFFICIAL,)
+        if translations.source_fields_with_text(obj, group)
+    }
     return notices.pop() or "" if len(notices) == 1 else ""
 
 
@@ -109,11 +114,11 @@ def translation_notice(context, obj, shown_for_list=""):
 
 
 @register.simple_tag(takes_context=True)
-def editorial_notice(context, obj):
+def editorial_notice(context, obj, shown_for_list=""):
     """The notice for the editorial addition of ``obj`` (and any other text of the editors,
     such as a Leitlinie's short title): its translation is reviewed on its own."""
     notice = _notice(context, obj, translations.EDITORIAL)
-    return _notice_html(notice) if notice else ""
+    return "" if not notice or notice == shown_for_list else _notice_html(notice)
 
 
 @register.simple_tag
