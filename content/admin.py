@@ -41,7 +41,6 @@ from .forms import (
     public_paths,
 )
 from .history import HistoryViewsMixin
-from .languages import target_languages
 from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
 from .publishing import PublishActionsMixin
@@ -128,12 +127,15 @@ class ContentInline(TranslationTabularInline):
 
 class TranslationStateInline(GenericTabularInline):
     model = TranslationState
-    fields = ("language", "state", "reviewed_by", "reviewed_at")
-    readonly_fields = ("language", "reviewed_by", "reviewed_at")
+    fields = ("language", "group", "state", "reviewed_by", "reviewed_at")
+    readonly_fields = ("language", "group", "reviewed_by", "reviewed_at")
     extra = 0
     can_delete = False
     verbose_name = _("translation state")
-    verbose_name_plural = _("translation states (set “reviewed” after checking a translation)")
+    verbose_name_plural = _(
+        "translation states, the city's text and the editorial addition apart (set "
+        "“reviewed” after checking a translation)"
+    )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -323,27 +325,20 @@ class ContentAdmin(
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        obj = form.instance
-        fields = translations.translated_fields(obj.__class__)
-        changed = set(form.changed_data)
-        source = settings.SOURCE_LANGUAGE
         explicitly_set = {
-            state_form.instance.language
+            (state_form.instance.language, state_form.instance.group)
             for formset in formsets
             if formset.model is TranslationState
             for state_form in formset.forms
             if "state" in state_form.changed_data
         }
-        edited = {
-            language
-            for language in target_languages()
-            if any(translations.column(f, language) in changed for f in fields)
-        }
-        source_changed = any(translations.column(f, source) in changed for f in fields)
+        source_changed, written = translations.changed_text(
+            form.instance.__class__, form.changed_data
+        )
         translations.update_states(
-            obj,
-            changed_languages=edited - explicitly_set,
-            source_changed=source_changed and not form.cleaned_data.get(MINOR_CHANGE),
+            form.instance,
+            written=written - explicitly_set,
+            source_changed=() if form.cleaned_data.get(MINOR_CHANGE) else source_changed,
             keep=explicitly_set,
         )
 

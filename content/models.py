@@ -102,6 +102,10 @@ class EditorialAddition(models.Model):
     )
     #: The ones readers see in their language (translated with modeltranslation).
     TRANSLATED_FIELDS = ("editorial_text", "editorial_source_label")
+    #: Every translated field in the editors' own words: its translations are reviewed
+    #: together, apart from the city's text (the "editorial" group of ``TranslationState``).
+    #: A model with an editorial field of its own adds it (``Leitlinie.editorial_title``).
+    EDITORIAL_TRANSLATED_FIELDS: tuple[str, ...] = TRANSLATED_FIELDS
 
     editorial_text = RichTextField(
         _("editorial addition"),
@@ -141,11 +145,21 @@ class EditorialAddition(models.Model):
 
 
 class TranslationState(models.Model):
-    """How far one object's translation into one language can be trusted.
+    """How far the translation of one group of an object's fields into one language can be
+    trusted.
+
+    The groups are reviewed apart: the city's text (``official``: every translated field
+    but the editorial ones) and the editors' own words (``editorial``:
+    ``EditorialAddition.EDITORIAL_TRANSLATED_FIELDS``). Every object has an official state
+    per language; an editorial state only while it has German editorial text.
 
     German is the source and has no state. The portal shows visitors a notice for every
     state but “reviewed”.
     """
+
+    class Group(models.TextChoices):
+        OFFICIAL = "official", _("official text")
+        EDITORIAL = "editorial", _("editorial addition")
 
     class State(models.TextChoices):
         MISSING = "missing", _("missing")
@@ -157,6 +171,9 @@ class TranslationState(models.Model):
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     language = models.CharField(_("language"), max_length=10, choices=target_language_choices())
+    group = models.CharField(
+        _("text group"), max_length=10, choices=Group.choices, default=Group.OFFICIAL
+    )
     state = models.CharField(
         _("translation state"), max_length=20, choices=State.choices, default=State.MISSING
     )
@@ -174,16 +191,18 @@ class TranslationState(models.Model):
     class Meta:
         verbose_name = _("translation state")
         verbose_name_plural = _("translation status")
-        ordering = ["content_type", "object_id", "language"]
+        ordering = ["content_type", "object_id", "-group", "language"]  # official first
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "language"],
-                name="content_one_state_per_language",
+                fields=["content_type", "object_id", "language", "group"],
+                name="content_one_state_per_language_and_group",
             ),
         ]
 
     def __str__(self):
-        return f"{self.get_language_display()}: {self.get_state_display()}"
+        return (
+            f"{self.get_language_display()}, {self.get_group_display()}: {self.get_state_display()}"
+        )
 
 
 def content_models() -> list[type[ContentModel]]:

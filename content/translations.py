@@ -1,12 +1,19 @@
 """Translation state of content objects: what exists, what is reviewed, what is outdated.
 
-Rules (the admin and the content loader both follow them):
+States are kept per language and per group of fields reviewed together (``Group``): the
+city's text (``official``) and the editors' own words (``editorial``). Reviewing one group
+says nothing about the other.
 
-- A language without any translated text for an object is ``missing``.
+Rules (the admin and the content loader both follow them), per language and group:
+
+- A group without any translated text for an object is ``missing``.
 - Translated text that was written or changed (by the loader or an editor) and not yet
   marked reviewed is ``unreviewed`` (shown as “machine translated, not reviewed”).
-- When the German text changes, every ``unreviewed`` or ``reviewed`` translation becomes
-  ``outdated``, unless the editor marks the change as minor.
+- When the German text of a group changes, its ``unreviewed`` or ``reviewed``
+  translations become ``outdated`` (those of the other group stay), unless the editor
+  marks the change as minor.
+- Every object has an official state per language; an editorial state only while it has
+  German editorial text.
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ from .languages import target_languages
 from .models import TranslationState
 
 State = TranslationState.State
+Group = TranslationState.Group
+OFFICIAL, EDITORIAL = Group.OFFICIAL.value, Group.EDITORIAL.value
+#: (language, group): one state of an object
+Key = tuple[str, str]
 
 
 @functools.cache
@@ -36,31 +47,76 @@ def translated_fields(model) -> tuple[str, ...]:
 
 
 @functools.cache
+def group_fields(model, group: str) -> tuple[str, ...]:
+    """The translated fields of ``model`` in ``group``."""
+    editorial = set(getattr(model, "EDITORIAL_TRANSLATED_FIELDS", ()))
+    return tuple(
+        field for field in translated_fields(model) if (field in editorial) == (group == EDITORIAL)
+    )
+
+
+def group_of(model, field: str) -> str:
+    return EDITORIAL if field in group_fields(model, EDITORIAL) else OFFICIAL
+
+
+@functools.cache
 def column(field: str, language: str) -> str:
     return build_localized_fieldname(field, language)
 
 
-def source_fields_with_text(obj) -> list[str]:
-    """Translated fields whose German text is not empty: these need a translation."""
+@functools.cache
+def _columns(model) -> dict[str, tuple[str, str]]:
+    """Every translation column of ``model`` → (its language, its group)."""
+    return {
+        column(field, code): (code, group_of(model, field))
+        for field in translated_fields(model)
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def changed_text(model, columns: Iterable[str]) -> tuple[set[str], set[Key]]:
+    """What the changed ``columns`` hold: the groups whose German text changed, and the
+    (language, group) translations that were written."""
+    source_changed, written = set(), set()
+    for name in columns:
+        if name not in _columns(model):
+            continue
+        language, group = _columns(model)[name]
+        if language == settings.SOURCE_LANGUAGE:
+            source_changed.add(group)
+        else:
+            written.add((language, group))
+    return source_changed, written
+
+
+def source_fields_with_text(obj, group: str = OFFICIAL) -> list[str]:
+    """Translated fields of ``group`` whose German text is not empty: these need a
+    translation."""
     return [
         field
-        for field in translated_fields(obj.__class__)
+        for field in group_fields(obj.__class__, group)
         if (getattr(obj, column(field, settings.SOURCE_LANGUAGE)) or "").strip()
     ]
+
+
+def groups_with_text(obj) -> list[str]:
+    """The groups of ``obj`` that have German text (official first)."""
+    return [group for group in (OFFICIAL, EDITORIAL) if source_fields_with_text(obj, group)]
 
 
 def has_text(obj, field: str, language: str) -> bool:
     return bool((getattr(obj, column(field, language)) or "").strip())
 
 
-def has_any_translation(obj, language: str) -> bool:
-    return any(has_text(obj, field, language) for field in source_fields_with_text(obj))
+def has_any_translation(obj, language: str, group: str = OFFICIAL) -> bool:
+    return any(has_text(obj, field, language) for field in source_fields_with_text(obj, group))
 
 
-def states_for(obj) -> dict[str, TranslationState]:
+def states_for(obj) -> dict[Key, TranslationState]:
+    """The states of ``obj`` by (language, group)."""
     content_type = ContentType.objects.get_for_model(obj)
     return {
-        state.language: state
+        (state.language, state.group): state
         for state in TranslationState.objects.filter(content_type=content_type, object_id=obj.pk)
     }
 
@@ -68,47 +124,56 @@ def states_for(obj) -> dict[str, TranslationState]:
 def update_states(
     obj,
     *,
-    changed_languages: Iterable[str] = (),
-    source_changed: bool = False,
-    keep: Iterable[str] = (),
+    written: Iterable[Key] = (),
+    source_changed: Iterable[str] = (),
+    keep: Iterable[Key] = (),
 ) -> None:
     """Bring the states of ``obj`` up to date after a save.
 
-    ``changed_languages``: languages whose translated text was just written.
-    ``source_changed``: the German text changed (and it was not a minor change).
-    ``keep``: languages whose state an editor set explicitly in this save.
+    ``written``: (language, group) whose translated text was just written.
+    ``source_changed``: the groups whose German text changed (not as a minor change).
+    ``keep``: (language, group) whose state an editor set explicitly in this save.
     """
-    changed_languages, keep = set(changed_languages), set(keep)
+    written, source_changed, keep = set(written), set(source_changed), set(keep)
     content_type = ContentType.objects.get_for_model(obj)
     existing = states_for(obj)
-    for language in target_languages():
-        state = existing.get(language) or TranslationState(
-            content_type=content_type, object_id=obj.pk, language=language
-        )
-        old = (state.pk, state.state, state.reviewed_by_id)
-        if language not in keep:
-            if not has_any_translation(obj, language):
-                state.state = State.MISSING
-            elif language in changed_languages or state.state == State.MISSING:
-                state.state = State.UNREVIEWED
-            elif source_changed and state.state in (State.UNREVIEWED, State.REVIEWED):
-                state.state = State.OUTDATED
-            if state.state != State.REVIEWED:
-                state.reviewed_by = None
-                state.reviewed_at = None
-        if (state.pk, state.state, state.reviewed_by_id) != old or state.pk is None:
-            state.save()
+    groups = {OFFICIAL, *groups_with_text(obj)}
+    stale = [state.pk for (_language, group), state in existing.items() if group not in groups]
+    if stale:  # the German editorial text is gone: so are its states
+        TranslationState.objects.filter(pk__in=stale).delete()
+    for group in sorted(groups, reverse=True):  # official first
+        for language in target_languages():
+            key = (language, group)
+            state = existing.get(key) or TranslationState(
+                content_type=content_type, object_id=obj.pk, language=language, group=group
+            )
+            old = (state.pk, state.state, state.reviewed_by_id)
+            if key not in keep:
+                if not has_any_translation(obj, language, group):
+                    state.state = State.MISSING
+                elif key in written or state.state == State.MISSING:
+                    state.state = State.UNREVIEWED
+                elif group in source_changed and state.state in (State.UNREVIEWED, State.REVIEWED):
+                    state.state = State.OUTDATED
+                if state.state != State.REVIEWED:
+                    state.reviewed_by = None
+                    state.reviewed_at = None
+            if (state.pk, state.state, state.reviewed_by_id) != old or state.pk is None:
+                state.save()
 
 
-def notice_for(obj, language: str, state: TranslationState | None) -> str | None:
-    """Which notice a visitor reading ``obj`` in ``language`` gets, if any.
+def notice_for(
+    obj, language: str, state: TranslationState | None, group: str = OFFICIAL
+) -> str | None:
+    """Which notice a visitor reading the ``group`` text of ``obj`` in ``language`` gets.
 
     ``"fallback"`` (nothing translated: German shown), ``"partial"`` (some German shown),
-    ``"outdated"``, ``"unreviewed"`` or None (German page, or reviewed translation).
+    ``"outdated"``, ``"unreviewed"`` or None (German page, no text, or reviewed).
+    ``state``: the state of that language and group.
     """
     if language == settings.SOURCE_LANGUAGE:
         return None
-    fields = source_fields_with_text(obj)
+    fields = source_fields_with_text(obj, group)
     if not fields:
         return None
     translated = [f for f in fields if has_text(obj, f, language)]

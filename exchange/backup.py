@@ -3,6 +3,11 @@
 
 Guarantee: ``export_json()`` of a database, imported into an empty database with
 ``import_json()``, exported again, gives the same bytes.
+
+Translation states are kept per group (``{"official": {"ar": …}, "editorial": {…}}``).
+Files of the first format (``wir-sind-hannover/1``) held one state per language: it is
+restored as the official state and, for an object with German editorial text, as its
+editorial state too (it spoke for both, as the migration ``content.0002`` splits them).
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
+from content import translations
 from content.models import TranslationState, content_models
 from search.index import index_suspended, rebuild_index
 
 from .serialisation import deserialise, model_for, serialise
 
-FORMAT = "wir-sind-hannover/1"
+FORMAT = "wir-sind-hannover/2"
+FIRST_FORMAT = "wir-sind-hannover/1"  # one translation state per language, no groups
 SKIP = {"id"}
 
 
@@ -52,7 +59,7 @@ def export_data(*, published_only=False, include_people=True) -> dict:
             entry["reviewed_at"] = state.reviewed_at.isoformat()
         if include_people and state.reviewed_by:
             entry["reviewed_by"] = state.reviewed_by.get_username()
-        states[(state.content_type_id, state.object_id, state.language)] = entry
+        states[(state.content_type_id, state.object_id, state.group, state.language)] = entry
     languages = [code for code, _name in settings.LANGUAGES]
     objects = []
     for model in content_models():
@@ -64,9 +71,15 @@ def export_data(*, published_only=False, include_people=True) -> dict:
                     "key": obj.key,
                     "fields": {field.name: _value(obj, field) for field in _fields(model)},
                     "translation_states": {
-                        code: states[(content_type.id, obj.pk, code)]
-                        for code in languages
-                        if (content_type.id, obj.pk, code) in states
+                        group: of_group
+                        for group in TranslationState.Group.values
+                        if (
+                            of_group := {
+                                code: states[key]
+                                for code in languages
+                                if (key := (content_type.id, obj.pk, group, code)) in states
+                            }
+                        )
                     },
                 }
             )
@@ -112,15 +125,16 @@ def import_data(data: dict) -> int:
 
 @transaction.atomic
 def _import_data(data: dict) -> int:
-    if data.get("format") != FORMAT:
+    if data.get("format") not in (FORMAT, FIRST_FORMAT):
         raise ValueError(f"not a {FORMAT} file")
+    first_format = data["format"] == FIRST_FORMAT
     known = set(content_models())
     users = {u.get_username(): u for u in get_user_model().objects.all()}
     for name in (
         {
             state.get("reviewed_by")
             for entry in data["objects"]
-            for state in entry.get("translation_states", {}).values()
+            for _group, _language, state in _states(entry, first_format)
         }
         - set(users)
         - {None}
@@ -150,11 +164,12 @@ def _import_data(data: dict) -> int:
         if updated_at:
             model._default_manager.filter(pk=obj.pk).update(updated_at=updated_at)
         content_type = ContentType.objects.get_for_model(model)
-        for language, state in entry.get("translation_states", {}).items():
+        for group, language, state in _states(entry, first_format, obj):
             TranslationState.objects.update_or_create(
                 content_type=content_type,
                 object_id=obj.pk,
                 language=language,
+                group=group,
                 defaults={
                     "state": state["state"],
                     "reviewed_at": parse_datetime(state["reviewed_at"])
@@ -165,3 +180,20 @@ def _import_data(data: dict) -> int:
             )
         count += 1
     return count
+
+
+def _states(entry: dict, first_format: bool, obj=None):
+    """(group, language, state) of every translation state of an exported object. In the
+    first format a state spoke for the whole object: it is the official state and, where
+    ``obj`` has German editorial text, the editorial one too."""
+    states = entry.get("translation_states", {})
+    if not first_format:
+        for group, of_group in states.items():
+            if group in TranslationState.Group.values:
+                yield from ((group, language, state) for language, state in of_group.items())
+        return
+    groups = translations.groups_with_text(obj) if obj is not None else []
+    for language, state in states.items():
+        yield translations.OFFICIAL, language, state
+        if translations.EDITORIAL in groups:
+            yield translations.EDITORIAL, language, state

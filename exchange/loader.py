@@ -11,7 +11,8 @@ Guarantees:
 - Translated fields are written to the column of the file's language (``text`` in a
   German file goes to ``text_de``). Translation files only add text to objects of the
   German file; what they write is recorded as “machine translated, not reviewed”, and a
-  change of German text marks existing translations outdated (see ``translations``).
+  change of German text marks existing translations of its group (the city's text or the
+  editorial addition) outdated (see ``translations``).
 """
 
 from __future__ import annotations
@@ -133,13 +134,9 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
         obj.full_clean()
         obj.save(update_fields=[model._meta.get_field(c).name for c in changed] + ["updated_at"])
         report.updated_fields += len(changed)
-        if is_source:
-            text_columns = {
-                translations.column(f, language) for f in translations.translated_fields(model)
-            }
-            translations.update_states(obj, source_changed=bool(text_columns & set(changed)))
-        else:
-            translations.update_states(obj, changed_languages=[language])
+        # Per group: new German editorial text outdates only the editorial translations.
+        source_changed, written = translations.changed_text(model, changed)
+        translations.update_states(obj, written=written, source_changed=source_changed)
     else:
         report.unchanged += 1
     if record is None:

@@ -156,6 +156,8 @@ class Leitlinie(ContentModel, EditorialAddition):
 
     short_code, short_number_field = "l", "number"
     short_list_url = "leitlinien:list"
+    # The short title is in our own words: reviewed with the editorial addition.
+    EDITORIAL_TRANSLATED_FIELDS = ("editorial_title", *EditorialAddition.TRANSLATED_FIELDS)
 
     class Meta(ContentModel.Meta):
         verbose_name = _("Leitlinie")

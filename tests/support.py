@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.test import Client
@@ -24,7 +25,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from content.models import content_models
+from content.models import TranslationState, content_models
 from leitlinien.models import Leitlinie
 from portal.feedback import FEEDBACK_LIMIT
 from portal.forms import SALT
@@ -121,6 +122,31 @@ def save(client, obj, **changes):
     data = form_data(client.get(url))
     data.update(changes)
     return client.post(url, data)
+
+
+def state_of(obj, language, group=TranslationState.Group.OFFICIAL) -> TranslationState:
+    """The translation state of ``obj`` in ``language`` for ``group`` of its fields."""
+    return TranslationState.objects.get(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        language=language,
+        group=group,
+    )
+
+
+STATE_FORMS = "content-translationstate-content_type-object_id"
+
+
+def set_state(client, obj, language, group=TranslationState.Group.OFFICIAL, state="reviewed"):
+    """Choose a translation state of ``obj`` (one language, one group) in its admin change
+    form and save it; ``(data, response)``."""
+    url = admin_url(obj, "change", obj.pk)
+    data = form_data(client.get(url))
+    target = state_of(obj, language, group).pk
+    total = int(data[f"{STATE_FORMS}-TOTAL_FORMS"])
+    index = next(i for i in range(total) if data.get(f"{STATE_FORMS}-{i}-id") == target)
+    data[f"{STATE_FORMS}-{index}-state"] = state
+    return data, client.post(url, data)
 
 
 # --- the feedback form -------------------------------------------------------------------

@@ -5,11 +5,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from reversion.models import Version
 
-from content.models import TranslationState, content_models
+from content.models import content_models
 from content.roles import EDITORS, TRANSLATORS
 from handlungsfelder.models import Grundsatz, Handlungsfeld
 from leitlinien.models import Abschnitt, Begriff, Leitlinie
@@ -19,7 +18,9 @@ from tests.support import (
     form_data,
     post_form,
     save,
+    set_state,
     staff_user,
+    state_of,
     visible_text,
 )
 
@@ -89,18 +90,9 @@ def test_translator_edits_translations_but_not_the_german_text(translator_client
 
 def test_translator_marks_arabic_reviewed(translator_client):
     leitlinie = Leitlinie.objects.get(number=1)
-    url = admin_url(leitlinie, "change", leitlinie.pk)
-    data = form_data(translator_client.get(url))
-    prefix = "content-translationstate-content_type-object_id"
-    state = TranslationState.objects.get(
-        content_type=ContentType.objects.get_for_model(Leitlinie),
-        object_id=leitlinie.pk,
-        language="ar",
-    )
-    index = next(i for i in range(7) if data.get(f"{prefix}-{i}-id") == state.pk)
-    data[f"{prefix}-{index}-state"] = "reviewed"
-    assert translator_client.post(url, data).status_code == 302
-    state.refresh_from_db()
+    _data, response = set_state(translator_client, leitlinie, "ar")
+    assert response.status_code == 302
+    state = state_of(leitlinie, "ar")
     assert state.state == "reviewed"
     assert state.reviewed_by.username == "uebersetzer"
 

@@ -188,7 +188,7 @@ def test_open_data_page_json_and_csv(client):
     leitlinie = next(o for o in data["objects"] if o["key"] == "leitlinie-1")
     assert (
         leitlinie["fields"]["text_ar"]
-        and leitlinie["translation_states"]["ar"]["state"] == "unreviewed"
+        and leitlinie["translation_states"]["official"]["ar"]["state"] == "unreviewed"
     )
     assert "reviewed_by" not in json.dumps(data)
     csv_text = client.get("/daten/leitlinie.csv").content.decode()

@@ -11,6 +11,7 @@ from reversion.models import Version
 
 from content.models import content_models
 from exchange.loader import fixture_files, load_strategy
+from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import FazitPunkt, Leitlinie
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,49 @@ def test_unpublishing_is_a_staff_edit_that_is_kept():
     Leitlinie.objects.filter(number=6).update(published=False)
     load_strategy()
     assert Leitlinie.objects.get(number=6).published is False
+
+
+def _changed_entry(tmp_path: Path, model: str, key: str, **fields) -> Path:
+    data = json.loads(fixture_files()[0].read_text(encoding="utf-8"))
+    entry = next(e for e in data["objects"] if (e["model"], e["key"]) == (model, key))
+    entry["fields"].update(fields)
+    path = tmp_path / "strategie.de.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_new_german_text_in_the_file_outdates_only_the_translations_of_its_group(tmp_path):
+    field = Handlungsfeld.objects.get(key="ag-jugend")
+    editorial = _changed_entry(
+        tmp_path, "handlungsfelder.handlungsfeld", "ag-jugend", editorial_text="Neu erklärt."
+    )
+    load_strategy([editorial])
+    assert {s.state for s in field.translation_states.filter(group="editorial")} == {"outdated"}
+    assert {s.state for s in field.translation_states.filter(group="official")} == {"unreviewed"}
+    official = _changed_entry(
+        tmp_path, "handlungsfelder.handlungsfeld", "ag-jugend", title="AG Jugend (neu)"
+    )
+    load_strategy([official])
+    assert {s.state for s in field.translation_states.filter(group="official")} == {"outdated"}
+    # a translation file writes its language's text of the group it holds
+    arabic = tmp_path / "strategie.ar.json"
+    arabic.write_text(
+        json.dumps(
+            {
+                "language": "ar",
+                "objects": [
+                    {
+                        "model": "handlungsfelder.handlungsfeld",
+                        "key": "ag-jugend",
+                        "fields": {"editorial_text": "نص جديد"},
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    load_strategy([arabic])
+    states = {(s.language, s.group): s.state for s in field.translation_states.all()}
+    assert states[("ar", "editorial")] == "unreviewed"
+    assert states[("ar", "official")] == states[("tr", "editorial")] == "outdated"

@@ -13,15 +13,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from content.models import TranslationState
 from leitlinien.models import Leitlinie, Strategiepapier
 from operations import page_cache
 from tests.support import (
-    LANGUAGES,
-    admin_url,
-    form_data,
     in_language,
     save,
+    set_state,
     visible_text,
 )
 
@@ -189,13 +186,8 @@ def test_translation_notices_follow_a_review_with_the_page_cache_off(
     notice = in_language("ar", "Machine translation, not yet reviewed.")
     assert notice in visible_text(visitor.get("/ar/leitlinien/1/").content.decode())
     leitlinie = Leitlinie.objects.get(number=1)
-    url = admin_url(leitlinie, "change", leitlinie.pk)
-    data = form_data(translator_client.get(url))
-    prefix = "content-translationstate-content_type-object_id"
-    arabic = leitlinie.translation_states.get(language="ar")
-    index = next(i for i in range(len(LANGUAGES)) if data.get(f"{prefix}-{i}-id") == arabic.pk)
-    data[f"{prefix}-{index}-state"] = TranslationState.State.REVIEWED
-    assert translator_client.post(url, data).status_code == 302
+    _data, response = set_state(translator_client, leitlinie, "ar")
+    assert response.status_code == 302
     assert notice not in visible_text(visitor.get("/ar/leitlinien/1/").content.decode())
 
 

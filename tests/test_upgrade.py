@@ -32,6 +32,13 @@ MOVED = {
 }
 
 
+# Since translation states are kept per group, the old ones are the official ones.
+NEW_COUNTS = {
+    "content_translationstate": (
+        "SELECT count(*) FROM content_translationstate WHERE \"group\" = 'official'"
+    ),
+}
+
 OLD_VERSIONS = (
     "SELECT count(*) FROM reversion_version WHERE content_type_id IN "
     "(SELECT id FROM django_content_type WHERE app_label = 'hannover_strategy')"
@@ -42,7 +49,10 @@ def count_rows(db, tables) -> dict[str, int]:
     """Rows per table (``db``: a psycopg or sqlite3 connection), and the versions in the
     history of the old app's models."""
     query = "SELECT count(*) FROM {}"
-    counts = {table: db.execute(query.format(table)).fetchone()[0] for table in tables}
+    counts = {
+        table: db.execute(NEW_COUNTS.get(table, query.format(table))).fetchone()[0]
+        for table in tables
+    }
     counts["versions"] = db.execute(OLD_VERSIONS).fetchone()[0]
     return counts
 
@@ -145,6 +155,11 @@ def test_a_database_of_the_first_layout_migrates_with_everything_intact(make, tm
     assert found["restored_title"] == "Impressum"
     # Translation state, redirect, feedback message.
     assert found["state"] == ["reviewed", "redakteurin"]
+    # States per group: Leitlinie 1 (the city's text only) has official ones only; the one
+    # state per language of Leitlinie 2 (editorial text only) was copied for its group.
+    assert found["groups_of_leitlinie_1"] == ["official"]
+    (_e, editorial), (_o, official) = found["split_of_leitlinie_2"]
+    assert editorial == official and len(official) == 7
     assert found["redirect"] == [301, "/de/leitlinien/3/"]
     assert found["feedback"] == [
         "Die Schrift auf dem Telefon ist zu klein.",

@@ -73,42 +73,58 @@ def rich(obj, field):
 
 
 def _states(context) -> dict:
-    """All translation states of the current language (kept per content generation)."""
+    """All translation states of the current language by (content type, object, group),
+    kept per content generation."""
     language = _language()
 
     def load():
         return {
-            (s.content_type_id, s.object_id): s
+            (s.content_type_id, s.object_id, s.group): s
             for s in TranslationState.objects.filter(language=language)
         }
 
     return site_data.current(context.get("request"), ("translation-states", language), load)
 
 
-def _notice(context, obj):
+def _notice(context, obj, group=translations.OFFICIAL):
     language = _language()
     if obj is None or language == settings.SOURCE_LANGUAGE:
         return None
     content_type = ContentType.objects.get_for_model(obj)
-    state = _states(context).get((content_type.id, obj.pk))
-    return translations.notice_for(obj, language, state)
+    state = _states(context).get((content_type.id, obj.pk, group))
+    return translations.notice_for(obj, language, state, group)
 
 
 @register.simple_tag(takes_context=True)
-def common_notice(context, objects):
-    """The notice shared by all ``objects`` (shown once for a whole list), or ""."""
-    notices = {_notice(context, obj) for obj in objects}
+def common_notice(context, objects, *groups):
+    """The notice shared by every text of ``objects`` in ``groups`` (by default the city's
+    text) that has German text, shown once for a whole list; or ""."""
+    notices = {
+        _notice(context, obj, group)
+        for obj in objects
+        for group in groups or (translations.OFFICIAL,)
+        if translations.source_fields_with_text(obj, group)
+    }
     return notices.pop() or "" if len(notices) == 1 else ""
 
 
 @register.simple_tag(takes_context=True)
 def translation_notice(context, obj, shown_for_list=""):
-    """A short notice when the visitor reads a text that is not a reviewed translation.
+    """A short notice when the visitor reads the city's text of ``obj`` in a translation
+    that is not reviewed (its editorial addition has a notice of its own).
 
     ``shown_for_list``: the notice already shown once for the list this object is in.
     Most texts need none: then nothing is rendered at all.
     """
     notice = _notice(context, obj)
+    return "" if not notice or notice == shown_for_list else _notice_html(notice)
+
+
+@register.simple_tag(takes_context=True)
+def editorial_notice(context, obj, shown_for_list=""):
+    """The notice for the editorial addition of ``obj`` (and any other text of the editors,
+    such as a Leitlinie's short title): its translation is reviewed on its own."""
+    notice = _notice(context, obj, translations.EDITORIAL)
     return "" if not notice or notice == shown_for_list else _notice_html(notice)
 
 

@@ -19,10 +19,16 @@ from search.models import SearchEntry
 
 page = Seite.objects.get(key="impressum")
 versions = list(Version.objects.get_for_object(page).select_related("revision__user"))
+leitlinien = ContentType.objects.get_for_model(Leitlinie)
 state = TranslationState.objects.get(
-    content_type=ContentType.objects.get_for_model(Leitlinie),
+    content_type=leitlinien,
     object_id=Leitlinie.objects.get(number=1).pk,
     language="ar",
+    group="official",
+)
+# Leitlinie 2 has only editorial text: its one state per language was split in two.
+second = TranslationState.objects.filter(
+    content_type=leitlinien, object_id=Leitlinie.objects.get(number=2).pk
 )
 feedback = Rueckmeldung.objects.get()
 client = Client()
@@ -46,6 +52,19 @@ findings = {
     ).count(),
     "state": [state.state, state.reviewed_by.username if state.reviewed_by else None],
     "states": TranslationState.objects.count(),
+    "groups_of_leitlinie_1": sorted(
+        set(
+            TranslationState.objects.filter(
+                content_type=leitlinien, object_id=state.object_id
+            ).values_list("group", flat=True)
+        )
+    ),
+    "split_of_leitlinie_2": sorted(
+        {
+            g: sorted(second.filter(group=g).values_list("language", "state"))
+            for g in ("official", "editorial")
+        }.items()
+    ),
     "feedback": [feedback.message, feedback.status, feedback.internal_note],
     "redirect": [redirect.status_code, redirect.get("Location")],
     "admin_pages": [admin_page.status_code, history_page.status_code],
