@@ -6,7 +6,9 @@ role signs in through the login form and does its tasks with clicks and typing.
   an earlier version back.
 - Two editors on one entry: changes of different fields are both kept; a field both
   changed is refused with the other person's value beside.
-- Übersetzung: offered no restore, and a restore address answers 403 with a way back.
+- Übersetzung: writes the Arabic official wording right to left beside the rendered German
+  source, marks it reviewed, and the Arabic page drops its “not reviewed” notice; offered
+  no restore, and a restore address answers 403 with a way back.
 """
 
 import pytest
@@ -173,3 +175,49 @@ def test_a_translator_is_offered_no_restore_and_a_restore_address_leads_back(sit
     open_page(page, site + revision_url.removesuffix("changes/"), status=403)
     page.get_by_role("link", name="Zurück zur Redaktion").click()
     assert page.url == f"{site}/admin/"
+
+
+def test_a_translator_revises_the_arabic_wording_and_marks_it_reviewed(site, page, browser):
+    staff_user("uebersetzer", TRANSLATORS)
+    leitlinie = with_first_version(Leitlinie.objects.get(number=1))
+    public = f"{site}/ar/leitlinien/1/"
+    visitor = browser.new_context()
+    try:
+        shown = visitor.new_page()
+        shown.goto(public)
+        assert shown.locator("article .tr-notice-unreviewed").count() == 1
+    finally:
+        visitor.close()
+
+    sign_in(page, site, "uebersetzer")
+    open_page(page, site + admin_url(leitlinie, "change", leitlinie.pk))
+    # The German text is there to read, rendered, not as an editable field or as markup.
+    assert page.locator("#id_text_de").count() == 0
+    page.locator("li[aria-controls=tab_id_text_ar]").click()
+    source = page.locator(".field-text_ar .source-text")
+    assert source.is_visible()
+    assert "Deutscher Ausgangstext" in source.inner_text()
+    assert "Hannover ist eine offene Stadt" in source.inner_text()
+    assert "<p>" not in source.inner_text()
+    editor = page.locator(".field-text_ar [contenteditable=true]")
+    assert editor.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    editor.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" (مراجعة)")
+
+    row = page.locator("tr", has_text="Arabisch").filter(has_text="Text der Stadt")
+    row.locator("select").select_option("reviewed")
+    page.click("input[name=_save]")
+    assert "erfolgreich geändert" in message(page)
+    leitlinie.refresh_from_db()
+    assert leitlinie.text_ar.endswith("(مراجعة)</p>")
+    assert "Hannover ist eine offene Stadt" in leitlinie.text_de
+
+    later = browser.new_context()
+    try:
+        shown = later.new_page()
+        shown.goto(public)
+        assert "(مراجعة)" in shown.locator("article").inner_text()
+        assert shown.locator("article .tr-notice").count() == 0
+    finally:
+        later.close()
