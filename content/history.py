@@ -147,6 +147,11 @@ def _shown(model, field, value, values: dict) -> str:
     return readable(field, value) if text is None else text
 
 
+FORMATTING_ONLY = gettext_noop(
+    "Only the formatting (emphasis, paragraphs, a link's address) changed; the text reads the same."
+)
+
+
 def changes(model, old: dict, new: dict) -> list[dict]:
     """The fields that differ between two field dicts, with their labels and a diff.
 
@@ -166,6 +171,14 @@ def changes(model, old: dict, new: dict) -> list[dict]:
             _shown(model, field, before, old),
             _shown(model, field, after, new),
         )
+        if before_text == after_text:
+            if not before_text.strip():
+                continue  # empty before and after (“” and nothing): no change to read
+            diff = format_html("<em>{}</em>", gettext(FORMATTING_ONLY))
+        elif _is_text(field):
+            diff = word_diff(before_text, after_text)
+        else:
+            diff = replaced(before_text, after_text)
         rows.append(
             {
                 "label": field.verbose_name,
@@ -174,9 +187,7 @@ def changes(model, old: dict, new: dict) -> list[dict]:
                 "direction": "rtl" if getattr(field, "language", None) in BIDI else "ltr",
                 "before": before_text,
                 "after": after_text,
-                "diff": word_diff(before_text, after_text)
-                if _is_text(field)
-                else replaced(before_text, after_text),
+                "diff": diff,
             }
         )
     return rows

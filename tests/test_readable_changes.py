@@ -106,3 +106,15 @@ def test_a_changed_word_in_the_second_paragraph_keeps_the_first_apart():
     diff = word_diff("Erster Absatz.\nZweiter Satz.", "Erster Absatz.\nDritter Satz.")
     assert diff.startswith("Erster Absatz.\n<del>")
     assert "Zweiter</del>" in diff and "Dritter</ins> Satz." in diff
+
+
+def test_a_change_of_formatting_only_says_so_and_empty_fields_are_left_out(admin_client):
+    principle = Grundsatz.objects.get(number=1)
+    save(admin_client, principle, description_de="<p>Gleiche Worte hier.</p>")
+    save(admin_client, principle, description_de="<p>Gleiche <strong>Worte</strong> hier.</p>")
+    rows = latest_changes(admin_client, principle)
+    diff = rows["Offizielle Beschreibung [de]"]
+    assert "Nur die Formatierung" in html.unescape(diff)
+    assert "<ins>" not in diff and "<del>" not in diff
+    # Translations left empty before and after are not listed as changed.
+    assert not [label for label in rows if label != "Offizielle Beschreibung [de]"]
