@@ -59,7 +59,7 @@ class Status(ContentModel):
         RUNNING = "running", _("half circle (◑)")
         DONE = "done", _("tick (✓)")
         REGULAR = "regular", _("circular arrow (↻)")
-        DELAYED = "delayed", _("hourglass (⧗)")
+        DELAYED = "delayed", _("clock (◷)")
         PAUSED = "paused", _("pause (‖)")
         DROPPED = "dropped", _("cross (✕)")
 
@@ -70,7 +70,7 @@ class Status(ContentModel):
         Icon.RUNNING: "◑",
         Icon.DONE: "✓",
         Icon.REGULAR: "↻",
-        Icon.DELAYED: "⧗",
+        Icon.DELAYED: "◷",
         Icon.PAUSED: "‖",
         Icon.DROPPED: "✕",
     }
