@@ -88,13 +88,13 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "operations.login_protection.LoginProtectionConfig",
     "csp",
-    # Ours, from the bottom up (imports run this way only, see README, Architecture):
-    # running the site; what content apps share; the content; site-wide features.
+    # Ours, bottom up (imports run this way only, README, Architecture): site, shared, content…
     "operations",
     "content",
     "leitlinien",
     "handlungsfelder",
     "beteiligung",
+    "umsetzung",
     "search",
     "exchange",
     "portal",

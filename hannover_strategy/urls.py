@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("leitlinien.urls")),
     path("", include("handlungsfelder.urls")),
     path("", include("beteiligung.urls")),
+    path("", include("umsetzung.urls")),
     path("", include("search.urls")),
     prefix_default_language=True,
 )

@@ -37,6 +37,8 @@ class StaticPagesSitemap(PortalSitemap):
             "handlungsfelder:principles",
             "beteiligung:process",
             "beteiligung:timeline",
+            "umsetzung:districts",
+            "umsetzung:statuses",
             "search",
         ]
 

@@ -17,7 +17,7 @@ PROJECT = "hannover_strategy"
 LAYERS = [
     ["operations"],
     ["content"],
-    ["leitlinien", "handlungsfelder", "beteiligung"],
+    ["leitlinien", "handlungsfelder", "beteiligung", "umsetzung"],
     ["search"],
     ["exchange"],
     ["portal"],

@@ -2,6 +2,8 @@
 `migrate`: prints, as JSON, what tests/test_upgrade.py asserts. Not imported by the suite."""
 
 import json
+import tempfile
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth.models import Group, User
@@ -11,8 +13,9 @@ from django.test import Client
 from reversion.models import Version
 
 from content.models import TranslationState, content_models
-from exchange.loader import load_strategy
+from exchange.loader import fixture_files, load_strategy
 from exchange.models import SeedRecord
+from exchange.serialisation import model_for
 from leitlinien.models import Leitlinie
 from portal.models import Rueckmeldung, Seite
 from search.models import SearchEntry
@@ -91,9 +94,21 @@ findings = {
 versions[-1].revision.revert()
 findings["restored_title"] = Seite.objects.get(key="impressum").title_de
 # The loader still knows what it wrote: the staff edit above is kept, nothing is created.
+# (Of today's files, the objects the first layout's loader wrote: content added to the
+# files since, such as the Stadtbezirke, is new to that database and not the question.)
 page.title_de = "Impressum (redaktionell geändert)"
 page.save()
-report = load_strategy()
+written = set(SeedRecord.objects.values_list("model_label", "key"))
+folder = Path(tempfile.mkdtemp())
+for path in fixture_files():
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["objects"] = [
+        entry
+        for entry in data["objects"]
+        if (model_for(entry["model"])._meta.label_lower, entry["key"]) in written
+    ]
+    (folder / path.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+report = load_strategy(fixture_files(folder))
 findings["reload"] = [report.created, report.kept_staff_edits]
 findings["installed"] = sorted(c.label for c in apps.get_app_configs())
 print("FINDINGS " + json.dumps(findings, ensure_ascii=False))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "umsetzung"
+
+urlpatterns = [
+    path("stadtbezirke/", views.DistrictListView.as_view(), name="districts"),
+    path("stadtbezirke/<slug:slug>/", views.DistrictDetailView.as_view(), name="district"),
+    path("umsetzung/status/", views.StatusListView.as_view(), name="statuses"),
+]

@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from content.views import SeriesMixin, VisibleMixin
+
+from .models import Stadtbezirk, Status
+
+DISTRICTS = _("Districts")
+
+
+class DistrictListView(VisibleMixin, ListView):
+    model = Stadtbezirk
+    template_name = "umsetzung/district_list.html"
+    context_object_name = "districts"
+    crumb = DISTRICTS
+
+
+class DistrictDetailView(SeriesMixin, DetailView):
+    model = Stadtbezirk
+    template_name = "umsetzung/district_detail.html"
+    context_object_name = "district"
+    slug_field = "key"
+    series_fields = ("key", "name", "number")
+    parent_crumb = (DISTRICTS, "umsetzung:districts")
+
+
+class StatusListView(VisibleMixin, ListView):
+    model = Status
+    template_name = "umsetzung/status_list.html"
+    context_object_name = "statuses"
+    crumb = _("Status of measures")
