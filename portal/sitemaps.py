@@ -39,6 +39,7 @@ class StaticPagesSitemap(PortalSitemap):
             "beteiligung:timeline",
             "umsetzung:districts",
             "umsetzung:statuses",
+            "umsetzung:documents",
             "search",
         ]
 

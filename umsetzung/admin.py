@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
 
-from .models import Stadtbezirk, Status
+from .models import Ratsdokument, Stadtbezirk, Status
 
 
 @admin.register(Stadtbezirk)
@@ -29,4 +29,17 @@ class StatusAdmin(ContentAdmin):
             _("The status"),
             {"fields": ("name", "description", "icon", "default_progress", "position")},
         ),
+    )
+
+
+@admin.register(Ratsdokument)
+class RatsdokumentAdmin(ContentAdmin):
+    list_display = ("number", "title", "kind", "date", "position", "published", "updated_at")
+    list_display_links = ("number", "title")
+    list_editable = ("position",)
+    search_fields = ("number", "title")
+    fieldsets = (
+        PUBLICATION_FIELDSET,
+        (_("The document"), {"fields": ("number", "kind", "title", "date", "url", "position")}),
+        EDITORIAL_FIELDSET,
     )

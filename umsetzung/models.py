@@ -1,6 +1,6 @@
 """The implementation of the strategy (WIR2.0): the 13 Stadtbezirke of Hannover, which
-measures will name as the districts they reach, and the staff-defined list of statuses a
-measure can have."""
+measures will name as the districts they reach, the staff-defined list of statuses a
+measure can have, and the council documents (Drucksachen) the public sources name."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -114,3 +114,54 @@ class Status(ContentModel):
     @property
     def symbol(self) -> str:
         return self.SYMBOLS.get(self.icon, "?")
+
+
+class Ratsdokument(ContentModel, EditorialAddition):
+    """One council document, with its number as printed (empty where no source gives it)."""
+
+    class Kind(models.TextChoices):
+        DRUCKSACHE = "drucksache", _("Drucksache")
+        ANTRAG = "antrag", _("motion (Antrag)")
+        ANFRAGE = "anfrage", _("question (Anfrage)")
+        BERICHT = "bericht", _("report (Bericht)")
+        OTHER = "other", _("other document")
+
+    number = models.CharField(
+        _("number"),
+        max_length=40,
+        blank=True,
+        help_text=_("As printed, e.g. “0993/2022” or “H-0174-2021”; empty if no source gives it."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("The German title as the source spells it; empty if no source gives it."),
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Only if a source gives the document's date; never a guessed one."),
+    )
+    url = models.URLField(
+        _("link to the document"),
+        max_length=500,
+        blank=True,
+        help_text=_("The document in the council information system, if a source links it."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    short_code, short_list_url = "ds", "umsetzung:documents"
+
+    class Meta(ContentModel.Meta):
+        verbose_name = _("council document")
+        verbose_name_plural = _("council documents")
+        ordering = ["position", "key"]
+
+    def __str__(self):
+        return self.number or self.title or self.key
+
+    def get_absolute_url(self):
+        return reverse("umsetzung:documents") + f"#{self.key}"

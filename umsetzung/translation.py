@@ -5,7 +5,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from content.models import EditorialAddition
 
-from .models import Stadtbezirk, Status
+from .models import Ratsdokument, Stadtbezirk, Status
 
 
 @register(Stadtbezirk)
@@ -16,3 +16,8 @@ class StadtbezirkTranslation(TranslationOptions):
 @register(Status)
 class StatusTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Ratsdokument)
+class RatsdokumentTranslation(TranslationOptions):
+    fields = EditorialAddition.TRANSLATED_FIELDS

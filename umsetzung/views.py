@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from content.views import SeriesMixin, VisibleMixin
 
-from .models import Stadtbezirk, Status
+from .models import Ratsdokument, Stadtbezirk, Status
 
 DISTRICTS = _("Districts")
 
@@ -29,3 +29,10 @@ class StatusListView(VisibleMixin, ListView):
     template_name = "umsetzung/status_list.html"
     context_object_name = "statuses"
     crumb = _("Status of measures")
+
+
+class DocumentListView(VisibleMixin, ListView):
+    model = Ratsdokument
+    template_name = "umsetzung/document_list.html"
+    context_object_name = "documents"
+    crumb = _("Council documents")
