@@ -16,7 +16,10 @@ from tests.support import LANGUAGES, pages_in
 pytestmark = pytest.mark.django_db
 
 SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "strategiepapier-zusammenfassung.txt"
-NOT_SHOWN_AS_TEXT = {"key", "editorial_source_url"}
+# Keys, and addresses, which pages use as link targets, not as text (their links are
+# checked where they are shown: the editorial source below, a council document's link in
+# tests/test_umsetzung_documents.py).
+NOT_SHOWN_AS_TEXT = {"key", "editorial_source_url", "url"}
 
 
 def source_lines() -> list[str]:

@@ -34,7 +34,7 @@ class StatusAdmin(ContentAdmin):
 
 @admin.register(Ratsdokument)
 class RatsdokumentAdmin(ContentAdmin):
-    list_display = ("number", "title", "kind", "date", "position", "published", "updated_at")
+    list_display = ("number", "title", "kind", "date", "position", "published")
     list_display_links = ("number", "title")
     list_editable = ("position",)
     search_fields = ("number", "title")
