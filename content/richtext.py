@@ -14,13 +14,14 @@ import html
 import re
 
 import nh3
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django_prose_editor.config import allowlist_from_extensions
-from django_prose_editor.fields import create_sanitizer
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 from .limits import VisibleLengthValidator
-from .widgets import RichTextEditorField
+from .widgets import AdminRichTextWidget
 
 EXTENSIONS = {
     # Headings start at h2: the page title is the h1.
@@ -105,9 +106,10 @@ def html_to_plain(value: str) -> str:
     return html.unescape(strip_tags(text)).strip()
 
 
-class RichTextField(RichTextEditorField):
+class RichTextField(ProseEditorField):
     """Rich text with the portal's toolbar, cleaned on save, at most ``max_visible``
-    characters of visible text (not part of the migrations: they see a TextField)."""
+    characters of visible text (not part of the migrations: they see a TextField). In the
+    admin it is edited with ``AdminRichTextWidget`` (the editor in German)."""
 
     def __init__(self, *args, max_visible: int | None = None, **kwargs):
         kwargs.setdefault("config", {"extensions": EXTENSIONS})
@@ -119,3 +121,14 @@ class RichTextField(RichTextEditorField):
         super().validate(value, model_instance)
         if self.max_visible:
             VisibleLengthValidator(self.max_visible)(value)
+
+    def formfield(self, **kwargs):
+        # The admin asks every text field for ``AdminTextareaWidget``; the package then
+        # picks its own admin widget. Ours is a subclass of it, which the package keeps.
+        widget = kwargs.get("widget")
+        if widget is not None and (
+            isinstance(widget, AdminTextareaWidget)
+            or (isinstance(widget, type) and issubclass(widget, AdminTextareaWidget))
+        ):
+            kwargs["widget"] = AdminRichTextWidget
+        return super().formfield(**kwargs)

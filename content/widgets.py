@@ -7,8 +7,6 @@ editor is ready, and names the package's dialog strings so that ``makemessages -
 djangojs`` keeps them in our catalogue (locale/*/LC_MESSAGES/djangojs.po).
 """
 
-from django.contrib.admin.widgets import AdminTextareaWidget
-from django_prose_editor.fields import ProseEditorField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media, Script
 
@@ -24,20 +22,3 @@ class AdminRichTextWidget(AdminProseEditorWidget):
             # ``prose-editor:ready`` (no inline script: the admin has a strict CSP).
             js=[Script("js/prose-editor-de.js")],
         )
-
-
-class RichTextEditorField(ProseEditorField):
-    """``ProseEditorField`` whose admin form uses ``AdminRichTextWidget``.
-
-    The admin asks every text field for ``AdminTextareaWidget``; the package then picks its
-    own admin widget. Ours is a subclass of it, which the package keeps.
-    """
-
-    def formfield(self, **kwargs):
-        widget = kwargs.get("widget")
-        if widget is not None and (
-            isinstance(widget, AdminTextareaWidget)
-            or (isinstance(widget, type) and issubclass(widget, AdminTextareaWidget))
-        ):
-            kwargs["widget"] = AdminRichTextWidget
-        return super().formfield(**kwargs)
