@@ -116,15 +116,19 @@ def translation_notice(context, obj, shown_for_list=""):
     ``shown_for_list``: the notice already shown once for the list this object is in.
     Most texts need none: then nothing is rendered at all.
     """
-    notice = _notice(context, obj)
-    return "" if not notice or notice == shown_for_list else _notice_html(notice)
+    return _own_notice(context, obj, translations.OFFICIAL, shown_for_list)
 
 
 @register.simple_tag(takes_context=True)
 def editorial_notice(context, obj, shown_for_list=""):
     """The notice for the editorial addition of ``obj`` (and any other text of the editors,
     such as a Leitlinie's short title): its translation is reviewed on its own."""
-    notice = _notice(context, obj, translations.EDITORIAL)
+    return _own_notice(context, obj, translations.EDITORIAL, shown_for_list)
+
+
+def _own_notice(context, obj, group, shown_for_list):
+    """The notice of ``obj``'s ``group`` text, unless none is due or the list has it."""
+    notice = _notice(context, obj, group)
     return "" if not notice or notice == shown_for_list else _notice_html(notice)
 
 
