@@ -13,11 +13,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.translation import gettext
 
+from content.limits import LINE_ENDS
 from content.models import content_models
 from content.translations import column, translated_fields
 
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
-BLOCK_END = re.compile(r"<(?:/p|/li|/h\d|br\s*/?)>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def mentions_of(number: int, exclude=None) -> list[Mention]:
             if exclude is not None and type(obj) is type(exclude) and obj.pk == exclude.pk:
                 continue
             for name in names:
-                text = strip_tags(BLOCK_END.sub("\n", str(getattr(obj, name, "") or "")))
+                text = strip_tags(LINE_ENDS.sub("\n", str(getattr(obj, name, "") or "")))
                 for sentence in SENTENCE_END.split(text):
                     if pattern.search(sentence):
                         found.append(Mention(obj, name, sentence.strip()))

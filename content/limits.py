@@ -24,14 +24,15 @@ PAGE_PART = 6000  # one part of such a page (a section of the accessibility stat
 WORDMARK = 60  # the wordmark's few short lines (a plain text field: its max_length)
 
 
-# Where rich text breaks a line: its words do not run together there.
-_BREAK = re.compile(r"<(?:/p|/h[1-6]|/li|br\s*/?)>", re.IGNORECASE)
+#: Where rich text breaks a line (a paragraph, heading or list item ends, a ``<br>``): its
+#: words do not run together there.
+LINE_ENDS = re.compile(r"<(?:/p|/h[1-6]|/li|br\s*/?)>", re.IGNORECASE)
 
 
 def visible_text(value: str) -> str:
     """What a reader sees of rich text: its text without tags, spaces collapsed (a line or
     paragraph break counts as a space)."""
-    return " ".join(html.unescape(strip_tags(_BREAK.sub(" ", value or ""))).split())
+    return " ".join(html.unescape(strip_tags(LINE_ENDS.sub(" ", value or ""))).split())
 
 
 class VisibleLengthValidator:
