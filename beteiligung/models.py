@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content import dates
+from content.dates import PreciseDates, precision_field
 from content.models import ContentModel, EditorialAddition
 
-from . import dates
-from .dates import Precision
 
 
 class Beteiligungsformat(ContentModel):
@@ -78,7 +78,7 @@ class Kennzahl(ContentModel):
         return reverse("beteiligung:process") + f"#{self.key}"
 
 
-class Meilenstein(ContentModel, EditorialAddition):
+class Meilenstein(PreciseDates, ContentModel, EditorialAddition):
     """A milestone of Phase 2 as the paper plans it, with what staff confirm of it."""
 
     class Status(models.TextChoices):
@@ -99,13 +99,7 @@ class Meilenstein(ContentModel, EditorialAddition):
             "September 2022 or 17.05.2021. Also used for sorting."
         ),
     )
-    planned_start_precision = models.CharField(
-        _("precision of the planned date"),
-        max_length=5,
-        choices=Precision.choices,
-        default=Precision.DAY,
-        editable=False,
-    )
+    planned_start_precision = precision_field(_("precision of the planned date"))
     planned_end = models.DateField(
         _("planned end"),
         null=True,
@@ -115,13 +109,7 @@ class Meilenstein(ContentModel, EditorialAddition):
             "September 2022 or 17.05.2021."
         ),
     )
-    planned_end_precision = models.CharField(
-        _("precision of the planned end"),
-        max_length=5,
-        choices=Precision.choices,
-        default=Precision.DAY,
-        editable=False,
-    )
+    planned_end_precision = precision_field(_("precision of the planned end"))
     text = models.CharField(
         _("text"),
         max_length=300,
@@ -146,13 +134,7 @@ class Meilenstein(ContentModel, EditorialAddition):
             "September 2022 or 17.05.2021."
         ),
     )
-    actual_date_precision = models.CharField(
-        _("precision of the actual date"),
-        max_length=5,
-        choices=Precision.choices,
-        default=Precision.DAY,
-        editable=False,
-    )
+    actual_date_precision = precision_field(_("precision of the actual date"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     short_code, short_number_field = "m", "position"
@@ -198,8 +180,8 @@ class Meilenstein(ContentModel, EditorialAddition):
     def get_absolute_url(self):
         return reverse("beteiligung:timeline") + f"#{self.key}"
 
-    #: The dates typed as a year, a month or a day, each with its ``<name>_precision``.
     DATES = ("planned_start", "planned_end", "actual_date")
+    END_DATES = ("planned_end",)  # a month ends on its last day
 
     def period(self) -> tuple:
         """The first and last planned day (a month milestone: the whole month)."""
@@ -208,21 +190,14 @@ class Meilenstein(ContentModel, EditorialAddition):
             return start[0], dates.period(self.planned_end, self.planned_end_precision)[1]
         return start
 
-    @classmethod
-    def history_value(cls, field, value, values: dict) -> str | None:
-        """A date in the history's “Änderungen”: as precisely as it was known then."""
-        if field.name in cls.DATES:
-            return dates.shown(value, values.get(f"{field.name}_precision") or Precision.DAY)
-        return None
-
     @property
     def planned_start_iso(self) -> str:
-        return dates.iso(self.planned_start, self.planned_start_precision)
+        return self.date_iso("planned_start")
 
     @property
     def actual_date_iso(self) -> str:
-        return dates.iso(self.actual_date, self.actual_date_precision)
+        return self.date_iso("actual_date")
 
     @property
     def actual_date_shown(self) -> str:
-        return dates.shown(self.actual_date, self.actual_date_precision)
+        return self.date_shown("actual_date")

@@ -28,7 +28,7 @@ from content import translations
 from content.models import TranslationState, content_models
 from search.index import index_suspended, rebuild_index
 
-from .serialisation import deserialise, model_for, serialise
+from .serialisation import deserialise, model_for, serialise, set_later, set_value
 
 FORMAT = "wir-sind-hannover/2"
 FIRST_FORMAT = "wir-sind-hannover/1"  # one translation state per language, no groups
@@ -36,7 +36,8 @@ SKIP = {"id"}
 
 
 def _fields(model):
-    return [f for f in model._meta.concrete_fields if f.name not in SKIP]
+    fields = (*model._meta.concrete_fields, *model._meta.many_to_many)
+    return [f for f in fields if f.name not in SKIP]
 
 
 def _value(obj, field):
@@ -104,6 +105,13 @@ def export_json(**options) -> str:
     return json.dumps(export_data(**options), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _cell(value) -> str:
+    """A value in a CSV cell: a list of keys separated by “;”, nothing for None."""
+    if isinstance(value, list):
+        return ";".join(value)
+    return "" if value is None else value
+
+
 def export_csv(model) -> str:
     """One model as CSV: one row per published object, one column per field and language."""
     buffer = io.StringIO()
@@ -111,7 +119,7 @@ def export_csv(model) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f.name for f in fields])
     for obj in _ordered(model, published_only=True):
-        writer.writerow(["" if (v := _value(obj, f)) is None else v for f in fields])
+        writer.writerow([_cell(_value(obj, f)) for f in fields])
     return buffer.getvalue()
 
 
@@ -151,16 +159,19 @@ def _import_data(data: dict) -> int:
             site=site, old_path=redirect["old_path"], defaults={"new_path": redirect["new_path"]}
         )
     count = 0
+    later = []  # relations set once every object exists
     for entry in data["objects"]:  # exports list parents before children
         model = model_for(entry["model"])
         if model not in known:
             raise ValueError(f"not a content model: {entry['model']}")
+        deferred = set_later(model)
         values = {}
         for field in _fields(model):
-            if field.name in entry["fields"]:
+            if field.name in entry["fields"] and field not in deferred:
                 values[field.name] = deserialise(field, entry["fields"][field.name])
         updated_at = values.pop("updated_at", None)
         obj, _created = model._default_manager.update_or_create(key=entry["key"], defaults=values)
+        later.extend((obj, f, entry["fields"][f.name]) for f in deferred if f.name in entry["fields"])
         if updated_at:
             model._default_manager.filter(pk=obj.pk).update(updated_at=updated_at)
         content_type = ContentType.objects.get_for_model(model)
@@ -179,6 +190,12 @@ def _import_data(data: dict) -> int:
                 },
             )
         count += 1
+    for obj, field, raw in later:
+        set_value(obj, field, deserialise(field, raw))
+        if not field.many_to_many:  # an update, not a save: the export's timestamp stays
+            type(obj)._default_manager.filter(pk=obj.pk).update(
+                **{field.attname: getattr(obj, field.attname)}
+            )
     return count
 
 

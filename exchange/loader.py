@@ -29,7 +29,7 @@ from content import translations
 from search.index import index_suspended, rebuild_index
 
 from .models import SeedRecord
-from .serialisation import deserialise, model_for, serialise
+from .serialisation import deserialise, model_for, serialise, set_value
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -63,6 +63,8 @@ def _column(model, name: str, language: str) -> str:
 
 
 def _current(obj, model_field):
+    if model_field.many_to_many:
+        return serialise(model_field, getattr(obj, model_field.name))
     if isinstance(model_field, models.ForeignKey):
         related_id = getattr(obj, model_field.attname)
         if related_id is None:
@@ -103,11 +105,17 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
             report.skipped_deleted.append(f"{label}:{key}")
             return
         obj = model(key=key)
+        relations = {}
         for column, value in wanted.items():
             model_field = model._meta.get_field(column)
-            setattr(obj, model_field.name, deserialise(model_field, value))
+            if model_field.many_to_many:
+                relations[model_field] = deserialise(model_field, value)
+            else:
+                setattr(obj, model_field.name, deserialise(model_field, value))
         obj.full_clean()
         obj.save()
+        for model_field, targets in relations.items():
+            set_value(obj, model_field, targets)
         SeedRecord.objects.create(model_label=label, key=key, values=wanted)
         translations.update_states(obj)
         report.created += 1
@@ -115,16 +123,20 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
 
     loaded = dict(record.values) if record else {}
     changed: list[str] = []
+    relations = {}
     for column, value in wanted.items():
         model_field = model._meta.get_field(column)
         current = _current(obj, model_field)
         if current == value:
             loaded[column] = value
             continue
-        untouched = loaded[column] == current if column in loaded else current in (None, "")
+        untouched = loaded[column] == current if column in loaded else current in (None, "", [])
         if untouched:
             # Still what we wrote last time (or never filled): staff did not touch it.
-            setattr(obj, model_field.name, deserialise(model_field, value))
+            if model_field.many_to_many:
+                relations[model_field] = deserialise(model_field, value)
+            else:
+                setattr(obj, model_field.name, deserialise(model_field, value))
             loaded[column] = value
             changed.append(column)
         else:
@@ -132,7 +144,10 @@ def _load_object(model, key: str, raw_fields: dict, language: str, report: LoadR
 
     if changed:
         obj.full_clean()
-        obj.save(update_fields=[model._meta.get_field(c).name for c in changed] + ["updated_at"])
+        columns = [c for c in changed if not model._meta.get_field(c).many_to_many]
+        obj.save(update_fields=[model._meta.get_field(c).name for c in columns] + ["updated_at"])
+        for model_field, targets in relations.items():
+            set_value(obj, model_field, targets)
         report.updated_fields += len(changed)
         # Per group: new German editorial text outdates only the editorial translations.
         source_changed, written = translations.changed_text(model, changed)

@@ -17,7 +17,8 @@ PROJECT = "hannover_strategy"
 LAYERS = [
     ["operations"],
     ["content"],
-    ["leitlinien", "handlungsfelder", "beteiligung", "umsetzung"],
+    ["leitlinien", "handlungsfelder", "beteiligung"],
+    ["umsetzung"],  # the strategy at work: refers to Leitlinien and Handlungsfelder
     ["search"],
     ["exchange"],
     ["portal"],

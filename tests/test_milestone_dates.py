@@ -8,7 +8,7 @@ from django.urls import reverse
 from icalendar import Calendar
 from reversion.models import Version
 
-from beteiligung.dates import Precision, parse
+from content.dates import Precision, parse
 from beteiligung.models import Meilenstein
 from tests.support import admin_url, form_data, visible_text
 

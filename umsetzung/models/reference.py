@@ -1,4 +1,4 @@
-"""The implementation of the strategy (WIR2.0): the 13 Stadtbezirke of Hannover, which
+"""The reference lists of the implementation: the 13 Stadtbezirke of Hannover, which
 measures will name as the districts they reach, the staff-defined list of statuses a
 measure can have, and the council documents (Drucksachen) the public sources name."""
 

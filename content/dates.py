@@ -185,3 +185,65 @@ class PreciseDateField(forms.CharField):
         except forms.ValidationError:
             return True
         return (self.prepare_value(initial) or "") != (typed_now or "")
+
+
+def precision_field(label) -> models.CharField:
+    """The ``<date>_precision`` column beside a date typed as a year, a month or a day."""
+    return models.CharField(
+        label, max_length=5, choices=Precision.choices, default=Precision.DAY, editable=False
+    )
+
+
+class PreciseDates:
+    """For a model with dates typed as a year, a month or a day: ``DATES`` names them, each
+    with its ``<name>_precision``; ``END_DATES`` those that end a period (a month then
+    stands for its last day)."""
+
+    DATES: tuple[str, ...] = ()
+    END_DATES: tuple[str, ...] = ()
+
+    def precise(self, name: str) -> PreciseDate | None:
+        return PreciseDate.of(getattr(self, name), getattr(self, f"{name}_precision"))
+
+    def date_shown(self, name: str) -> str:
+        return shown(getattr(self, name), getattr(self, f"{name}_precision"))
+
+    def date_iso(self, name: str) -> str:
+        return iso(getattr(self, name), getattr(self, f"{name}_precision"))
+
+    @classmethod
+    def history_value(cls, field, value, values: dict) -> str | None:
+        """A date in the history's “Änderungen”: as precisely as it was known then."""
+        if field.name in cls.DATES:
+            return shown(value, values.get(f"{field.name}_precision") or Precision.DAY)
+        return None
+
+
+class PreciseDatesForm(forms.ModelForm):
+    """A model form whose dates (``model.DATES``) are typed as “2022”, “September 2022” or
+    “17.05.2021”; the precision is saved in ``<name>_precision``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name in model.DATES:
+            if name not in self.fields:
+                continue
+            model_field = model._meta.get_field(name)
+            self.fields[name] = PreciseDateField(
+                label=model_field.verbose_name,
+                help_text=model_field.help_text,
+                required=not model_field.blank,
+                end=name in model.END_DATES,
+            )
+            if self.instance.pk:  # shown as precisely as it was typed (“September 2022”)
+                self.initial[name] = self.instance.precise(name)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self._meta.model.DATES:
+            value = cleaned.get(name)
+            # (A value taken over from another editor's save keeps its stored precision.)
+            if isinstance(value, PreciseDate):
+                setattr(self.instance, f"{name}_precision", value.precision)
+        return cleaned
