@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from content.views import SeriesMixin, VisibleMixin
 
-from .models import Ratsdokument, Stadtbezirk, Status
+from ..models import Ratsdokument, Stadtbezirk, Status
 
 DISTRICTS = _("Districts")
 
