@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, ContentInline
-
 from content.dates import shown
+
 from .figures import FigureMentionsMixin
 from .forms import MeilensteinForm
 from .models import Beteiligungsformat, Kennzahl, Meilenstein

@@ -12,7 +12,6 @@ from content.dates import PreciseDates, precision_field
 from content.models import ContentModel, EditorialAddition
 
 
-
 class Beteiligungsformat(ContentModel):
     """One line of the participation record, e.g. the expert groups or the surveys.
 

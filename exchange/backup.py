@@ -171,7 +171,9 @@ def _import_data(data: dict) -> int:
                 values[field.name] = deserialise(field, entry["fields"][field.name])
         updated_at = values.pop("updated_at", None)
         obj, _created = model._default_manager.update_or_create(key=entry["key"], defaults=values)
-        later.extend((obj, f, entry["fields"][f.name]) for f in deferred if f.name in entry["fields"])
+        later.extend(
+            (obj, f, entry["fields"][f.name]) for f in deferred if f.name in entry["fields"]
+        )
         if updated_at:
             model._default_manager.filter(pk=obj.pk).update(updated_at=updated_at)
         content_type = ContentType.objects.get_for_model(model)

@@ -37,6 +37,7 @@ class StaticPagesSitemap(PortalSitemap):
             "handlungsfelder:principles",
             "beteiligung:process",
             "beteiligung:timeline",
+            "umsetzung:measures",
             "umsetzung:districts",
             "umsetzung:statuses",
             "umsetzung:documents",

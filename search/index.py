@@ -22,7 +22,7 @@ from content.models import content_models
 from .models import SearchEntry
 
 # PostgreSQL's own configurations where it has one; “simple” (no stemming) otherwise.
-CONFIGS = {"de": "german", "en": "english", "ru": "russian", "tr": "turkish"}
+CONFIGS = {"ar": "arabic", "de": "german", "en": "english", "ru": "russian", "tr": "turkish"}
 
 
 @functools.cache

@@ -168,7 +168,12 @@ def feedback(**fields):
 # --- the pages every check walks ---------------------------------------------------------
 
 # Public routes whose answer is not an HTML page, with the content type they answer with.
-NOT_HTML = {"feed": "application/atom+xml", "beteiligung:milestones_ics": "text/calendar"}
+NOT_HTML = {
+    "feed": "application/atom+xml",
+    "beteiligung:milestones_ics": "text/calendar",
+    "umsetzung:history_feed": "application/atom+xml",
+    "umsetzung:measures_csv": "text/csv",
+}
 # Kinds of page drawn by error_base.html, which works without a database: no site navigation.
 WITHOUT_NAVIGATION = {"400"}
 # More fields than Django reads from a query string (DATA_UPLOAD_MAX_NUMBER_FIELDS): 400.

@@ -8,8 +8,8 @@ from django.urls import reverse
 from icalendar import Calendar
 from reversion.models import Version
 
-from content.dates import Precision, parse
 from beteiligung.models import Meilenstein
+from content.dates import Precision, parse
 from tests.support import admin_url, form_data, visible_text
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content import limits
+from content import dates, limits, translations
 from content.dates import PreciseDates, precision_field
 from content.models import ContentModel, EditorialAddition
-from content.richtext import RichTextField
+from content.richtext import RichTextField, plain_to_html
 
 from .reference import NOT_PUBLISHED, Ratsdokument, Stadtbezirk, Status
 
@@ -296,13 +296,34 @@ class Massnahme(PreciseDates, ContentModel, EditorialAddition):
             return round(sum(values) / len(values)) if values else None
         return None
 
-    def started_late(self) -> bool:
-        return bool(
-            self.planned_start and self.actual_start and self.actual_start > self.planned_start
+    def record_status_change(self, previous: Status | None, reason: str) -> "Fortschrittsmeldung":
+        """Keep a change of status as a dated, public entry of the history, with its reason
+        (plain text, as staff type it)."""
+        entry = Fortschrittsmeldung.objects.create(
+            measure=self,
+            date=timezone.localdate(),
+            previous_status=previous,
+            status=self.status,
+            progress=self.progress_shown(),
+            text=plain_to_html(reason),
+            published=True,
         )
+        translations.update_states(entry)
+        return entry
+
+    def _later_than_planned(self, planned: str, actual: str) -> bool:
+        """The actual date falls after the whole planned period (“2023” ends on 31.12.)."""
+        planned_date, actual_date = getattr(self, planned), getattr(self, actual)
+        if not (planned_date and actual_date):
+            return False
+        actual_first = dates.period(actual_date, getattr(self, f"{actual}_precision"))[0]
+        return actual_first > dates.period(planned_date, getattr(self, f"{planned}_precision"))[1]
+
+    def started_late(self) -> bool:
+        return self._later_than_planned("planned_start", "actual_start")
 
     def finished_late(self) -> bool:
-        return bool(self.planned_end and self.actual_end and self.actual_end > self.planned_end)
+        return self._later_than_planned("planned_end", "actual_end")
 
 
 class Fortschrittsmeldung(PreciseDates, ContentModel, EditorialAddition):

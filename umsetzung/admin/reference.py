@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
 
-from .models import Ratsdokument, Stadtbezirk, Status
+from ..models import Ratsdokument, Stadtbezirk, Status
 
 
 @admin.register(Stadtbezirk)

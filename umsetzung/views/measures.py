@@ -1,0 +1,167 @@
+"""The measures of the catalogue: the filterable list (also as CSV) and one measure's page
+with its status, dates, progress, history, money and links."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.db.models import Max, Prefetch, Q
+from django.http import HttpResponse, QueryDict
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, TemplateView
+
+from content.views import PageMixin, VisibleMixin, visible
+
+from ..filters import filter_form, measures
+from ..models import (
+    Foerderaufruf,
+    Foerderprojekt,
+    Fortschrittsmeldung,
+    Massnahme,
+    Stadtbezirk,
+    Ziel,
+)
+
+MEASURES = _("Measures")
+PER_PAGE = 50
+
+
+class MeasureListView(PageMixin, TemplateView):
+    template_name = "umsetzung/measure_list.html"
+    nav, crumb = "umsetzung", MEASURES
+
+    def get_context_data(self, **kwargs):
+        form = filter_form(self.request)
+        selected = form.selected()
+        found = measures(self.request, selected)
+        paginator = Paginator(found, PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("seite"))
+        return super().get_context_data(
+            form=form,
+            selected=selected,
+            ignored=form.ignored(),
+            page=page,
+            count=paginator.count,
+            query=_clean_query(selected),
+            **kwargs,
+        )
+
+
+def _clean_query(selected: dict[str, str]) -> str:
+    """The query string of the valid filter values only."""
+    query = QueryDict(mutable=True)
+    query.update(selected)
+    return query.urlencode()
+
+
+CSV_COLUMNS = (
+    "key",
+    "code",
+    "title",
+    "handlungsfeld",
+    "status",
+    "progress",
+    "stand",
+    "districts",
+    "citywide",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "responsible",
+    "budget_planned",
+    "budget_approved",
+    "budget_spent",
+    "url",
+)
+
+
+def measure_csv(request):
+    """The filtered list as CSV (UTF-8 with BOM, so that spreadsheet programs read the
+    umlauts): one row per measure, titles in the page's language."""
+    form = filter_form(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="massnahmen.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for measure in measures(request, form.selected()):
+        progress = measure.progress_shown()
+        writer.writerow(
+            [
+                measure.key,
+                measure.code,
+                measure.name,
+                measure.handlungsfeld.key if measure.handlungsfeld else "",
+                measure.status.key,
+                "" if progress is None else progress,
+                measure.stand.isoformat() if measure.stand else "",
+                ";".join(d.key for d in measure.districts.all()),
+                "ja" if measure.citywide else "",
+                *(measure.date_iso(name) for name in Massnahme.DATES),
+                measure.responsible,
+                *(
+                    "" if value is None else value
+                    for value in (
+                        measure.budget_planned,
+                        measure.budget_approved,
+                        measure.budget_spent,
+                    )
+                ),
+                request.build_absolute_uri(measure.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+class MeasureDetailView(VisibleMixin, DetailView):
+    model = Massnahme
+    template_name = "umsetzung/measure_detail.html"
+    context_object_name = "measure"
+    slug_field = "key"
+    nav, parent_crumb = "umsetzung", (MEASURES, "umsetzung:measures")
+
+    def get_queryset(self):
+        request = self.request
+        return (
+            super()
+            .get_queryset()
+            .select_related("status", "handlungsfeld", "document", "parent")
+            .prefetch_related(
+                Prefetch(
+                    "reports",
+                    queryset=visible(Fortschrittsmeldung.objects.all(), request).select_related(
+                        "status", "previous_status"
+                    ),
+                ),
+                Prefetch(
+                    "projects",
+                    queryset=visible(Foerderprojekt.objects.all(), request).select_related(
+                        "line", "district"
+                    ),
+                ),
+                Prefetch(
+                    "calls",
+                    queryset=visible(Foerderaufruf.objects.all(), request).select_related("line"),
+                ),
+                Prefetch(
+                    "goals",
+                    queryset=visible(Ziel.objects.all(), request).select_related("handlungsfeld"),
+                ),
+                Prefetch("districts", queryset=visible(Stadtbezirk.objects.all(), request)),
+                Prefetch(
+                    "children",
+                    queryset=visible(Massnahme.objects.select_related("status"), request),
+                ),
+                Prefetch("leitlinien", queryset=visible(_leitlinien(), request)),
+            )
+            .annotate(
+                stand=Max(
+                    "reports__date",
+                    filter=Q(reports__in=visible(Fortschrittsmeldung.objects.all(), request)),
+                )
+            )
+        )
+
+
+def _leitlinien():
+    return Massnahme._meta.get_field("leitlinien").related_model.objects.all()
