@@ -215,8 +215,7 @@ class PreciseDates:
     def shown_dates(self) -> dict[str, dict[str, str]]:
         """For templates: ``shown_dates.<name>.text`` (as readers see it) and ``.iso``."""
         return {
-            name: {"text": self.date_shown(name), "iso": self.date_iso(name)}
-            for name in self.DATES
+            name: {"text": self.date_shown(name), "iso": self.date_iso(name)} for name in self.DATES
         }
 
     @classmethod
