@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench import BenchError
 from bench.stack import expect_ok, manage, production_env, start_gunicorn
-from bench.targets import PAGES
+from bench.targets import STRATEGY_PAGES as PAGES
 from bench.wrk import run_wrk, warm_up
 from scripts.servers import Processes, run_checked
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 
 from bench.compare import Checkout, Side
-from bench.targets import PAGES
+from bench.targets import STRATEGY_PAGES as PAGES
 from bench.wrk import CONNECTIONS, THREADS, WARMUP_SECONDS, errors
 
 

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PAGES = [
+from bench.catalogue import DISTRICT_LIST_PATH, FILTERED_LIST_PATH, MEASURE_PATH
+
+# The strategy's pages (also compared with another revision under BENCH_COMPARE).
+STRATEGY_PAGES = [
     ("/de/", "start page"),
     ("/de/leitlinien/1/", "Leitlinie"),
     ("/ar/handlungsfelder/bildung/", "Handlungsfeld (ar)"),
     ("/de/suche/?q=Teilhabe", "search"),
 ]
+# The catalogue's, with 1,000 measures, 3,000 reports and 500 projects (bench/catalogue.py).
+CATALOGUE_PAGES = [
+    (FILTERED_LIST_PATH, "measures, filtered"),
+    (DISTRICT_LIST_PATH, "measures by district (ar)"),
+    (MEASURE_PATH, "one measure"),
+]
+PAGES = STRATEGY_PAGES + CATALOGUE_PAGES
 BASELINE_PATH = "/bench-baseline/"
 
 # Goals (evaluated under "## Targets").

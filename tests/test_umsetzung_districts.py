@@ -49,10 +49,11 @@ STATUS_NAMES = [
     "zurückgestellt",
     "entfallen",
 ]
+# Shown while no measure names the district (the sources do not say where they take place).
 NOTICE = (
-    "the measures of the strategy that reach this district are not yet recorded on this "
-    "portal. This says nothing about what takes place here: the editorial team adds "
-    "measures as public sources name them."
+    "no measure of the strategy is recorded for this district on this portal yet. This says "
+    "nothing about what takes place here: the editorial team adds measures as public sources "
+    "name them."
 )
 
 

@@ -7,10 +7,13 @@ select. Every choice is a stable key, so a filtered link works in every language
 """
 
 from django import forms
-from django.db.models import Max, Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from content.views import visible
+from content.views import kept_visible, visible
+from handlungsfelder.models import Handlungsfeld
+from leitlinien.models import Leitlinie
 
 from .models import Fortschrittsmeldung, Massnahme, Stadtbezirk, Status
 
@@ -19,7 +22,7 @@ FIRST_YEAR, LAST_YEAR = 2021, 2030  # the catalogue's five years, with room arou
 
 
 class MeasureFilterForm(forms.Form):
-    """Choices are built per request from what the request may see."""
+    """``choices``: per field the (key, label) pairs the request may see."""
 
     handlungsfeld = forms.ChoiceField(label=_("Field of action"), required=False)
     leitlinie = forms.ChoiceField(label=_("Guideline"), required=False)
@@ -30,22 +33,10 @@ class MeasureFilterForm(forms.Form):
 
     error_messages = {"invalid_choice": _("This value is not available; the filter ignores it.")}
 
-    def __init__(self, data, *, fields, leitlinien, statuses, districts, offices):
+    def __init__(self, data, *, choices: dict[str, list[tuple[str, str]]]):
         super().__init__(data)
-        everything = [("", _("all"))]
-        self.fields["handlungsfeld"].choices = everything + [(f.key, str(f)) for f in fields]
-        self.fields["leitlinie"].choices = everything + [(g.key, str(g)) for g in leitlinien]
-        self.fields["status"].choices = everything + [
-            (s.key, f"{s.symbol} {s.name}") for s in statuses
-        ]
-        self.fields["bezirk"].choices = (
-            everything + [(CITYWIDE, _("citywide"))] + [(d.key, d.name) for d in districts]
-        )
-        self.fields["amt"].choices = everything + [(o, o) for o in offices]
-        self.fields["jahr"].choices = everything + [
-            (str(y), str(y)) for y in range(FIRST_YEAR, LAST_YEAR + 1)
-        ]
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            field.choices = [("", _("all")), *choices[name]]
             field.error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
 
     def selected(self) -> dict[str, str]:
@@ -59,6 +50,27 @@ class MeasureFilterForm(forms.Form):
         return [str(self.fields[name].label) for name in self.errors]
 
 
+def choices(request) -> dict[str, list[tuple[str, str]]]:
+    """What each filter offers, in the page's language."""
+    seen = {
+        name: list(visible(model.objects.all(), request))
+        for name, model in (
+            ("handlungsfeld", Handlungsfeld),
+            ("leitlinie", Leitlinie),
+            ("status", Status),
+            ("bezirk", Stadtbezirk),
+        )
+    }
+    return {
+        "handlungsfeld": [(f.key, str(f)) for f in seen["handlungsfeld"]],
+        "leitlinie": [(g.key, str(g)) for g in seen["leitlinie"]],
+        "status": [(s.key, f"{s.symbol} {s.name}") for s in seen["status"]],
+        "bezirk": [(CITYWIDE, str(_("citywide"))), *((d.key, d.name) for d in seen["bezirk"])],
+        "amt": [(o, o) for o in offices(visible(Massnahme.objects.all(), request))],
+        "jahr": [(str(y), str(y)) for y in range(FIRST_YEAR, LAST_YEAR + 1)],
+    }
+
+
 def offices(queryset) -> list[str]:
     return sorted({o for o in queryset.values_list("responsible", flat=True) if o})
 
@@ -69,22 +81,25 @@ def measures(request, selected: dict[str, str]):
     queryset = visible(Massnahme.objects.all(), request)
     if value := selected.get("handlungsfeld"):
         queryset = queryset.filter(handlungsfeld__key=value)
+    # Relations are matched in subqueries, not joins: no duplicate rows, no DISTINCT.
     if value := selected.get("leitlinie"):
+        direct = Massnahme.leitlinien.through.objects.filter(leitlinie__key=value)
+        through_goals = Massnahme.goals.through.objects.filter(ziel__leitlinien__key=value)
         queryset = queryset.filter(
-            Q(leitlinien__key=value) | Q(goals__leitlinien__key=value)
-        ).distinct()
+            Q(pk__in=direct.values("massnahme")) | Q(pk__in=through_goals.values("massnahme"))
+        )
     if value := selected.get("status"):
         queryset = queryset.filter(status__key=value)
     if value := selected.get("bezirk"):
         if value == CITYWIDE:
             queryset = queryset.filter(citywide=True)
         else:
-            queryset = queryset.filter(districts__key=value)
+            reaching = Massnahme.districts.through.objects.filter(stadtbezirk__key=value)
+            queryset = queryset.filter(pk__in=reaching.values("massnahme"))
     if value := selected.get("amt"):
         queryset = queryset.filter(responsible=value)
     if value := selected.get("jahr"):
         queryset = runs_in(queryset, int(value))
-    reports = visible(Fortschrittsmeldung.objects.all(), request)
     return (
         queryset.select_related("status", "handlungsfeld")
         .prefetch_related(
@@ -93,8 +108,14 @@ def measures(request, selected: dict[str, str]):
                 "children", queryset=visible(Massnahme.objects.select_related("status"), request)
             ),
         )
-        .annotate(stand=Max("reports__date", filter=Q(reports__in=reports)))
+        .annotate(stand=stand(request))
     )
+
+
+def stand(request):
+    """The date of a measure's latest report the request may see (its “Stand”)."""
+    latest = visible(Fortschrittsmeldung.objects.filter(measure=OuterRef("pk")), request)
+    return Subquery(latest.order_by("-date").values("date")[:1])
 
 
 def runs_in(queryset, year: int):
@@ -111,14 +132,9 @@ def runs_in(queryset, year: int):
 
 
 def filter_form(request):
-    """The bound filter form with the choices the request may see."""
-    from_handlungsfelder = Massnahme._meta.get_field("handlungsfeld").related_model
-    from_leitlinien = Massnahme._meta.get_field("leitlinien").related_model
-    return MeasureFilterForm(
-        request.GET,
-        fields=list(visible(from_handlungsfelder.objects.all(), request)),
-        leitlinien=list(visible(from_leitlinien.objects.all(), request)),
-        statuses=list(visible(Status.objects.all(), request)),
-        districts=list(visible(Stadtbezirk.objects.all(), request)),
-        offices=offices(visible(Massnahme.objects.all(), request)),
+    """The bound filter form. Its choices change only when staff save something: kept per
+    content generation and language."""
+    kept = kept_visible(
+        request, ("measure-filter", translation.get_language()), lambda: choices(request)
     )
+    return MeasureFilterForm(request.GET, choices=kept)

@@ -2,8 +2,9 @@
 (districts, statuses, council documents), the catalogue (goals, measures, their history),
 the funding programme and the reports."""
 
-from .catalogue import Fortschrittsmeldung, Massnahme, Ziel
+from .catalogue import Massnahme, Ziel
 from .funding import Foerderaufruf, Foerderlinie, Foerderprojekt, Foerdertopf
+from .history import Fortschrittsmeldung
 from .reference import NOT_PUBLISHED, Ratsdokument, Stadtbezirk, Status
 from .reports import Bericht, Umsetzungsfakt
 

@@ -26,18 +26,30 @@ def goals_of(context, obj):
     return list(goals.filter(leitlinien=obj))
 
 
+#: A page of the strategy names this many of its measures; the list of measures has them all.
+SHOWN = 12
+
+
 @register.simple_tag(takes_context=True)
 def measures_of(context, obj):
-    """The visible measures of a Handlungsfeld, of a Leitlinie (directly or through one of
-    their goals) or of a Stadtbezirk."""
+    """The first visible measures of a Handlungsfeld, of a Leitlinie (directly or through
+    one of its goals) or of a Stadtbezirk, and how many there are in all:
+    ``{"shown": [...], "count": n}``."""
     measures = _measures(context["request"])
     if isinstance(obj, Handlungsfeld):
         found = measures.filter(handlungsfeld=obj)
     elif isinstance(obj, Leitlinie):
-        found = measures.filter(Q(leitlinien=obj) | Q(goals__leitlinien=obj)).distinct()
+        direct = Massnahme.leitlinien.through.objects.filter(leitlinie=obj)
+        through_goals = Massnahme.goals.through.objects.filter(ziel__leitlinien=obj)
+        found = measures.filter(
+            Q(pk__in=direct.values("massnahme")) | Q(pk__in=through_goals.values("massnahme"))
+        )
     else:
-        found = measures.filter(districts=obj)
-    return list(found)
+        reaching = Massnahme.districts.through.objects.filter(stadtbezirk=obj)
+        found = measures.filter(pk__in=reaching.values("massnahme"))
+    shown = list(found[: SHOWN + 1])
+    count = len(shown) if len(shown) <= SHOWN else found.count()
+    return {"shown": shown[:SHOWN], "count": count}
 
 
 @register.simple_tag(takes_context=True)

@@ -4,14 +4,14 @@ with its status, dates, progress, history, money and links."""
 import csv
 
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from content.views import PageMixin, VisibleMixin, visible
 
-from ..filters import filter_form, measures
+from ..filters import filter_form, measures, stand
 from ..models import (
     Foerderaufruf,
     Foerderprojekt,
@@ -22,7 +22,7 @@ from ..models import (
 )
 
 MEASURES = _("Measures")
-PER_PAGE = 50
+PER_PAGE = 20
 
 
 class MeasureListView(PageMixin, TemplateView):
@@ -154,12 +154,7 @@ class MeasureDetailView(VisibleMixin, DetailView):
                 ),
                 Prefetch("leitlinien", queryset=visible(_leitlinien(), request)),
             )
-            .annotate(
-                stand=Max(
-                    "reports__date",
-                    filter=Q(reports__in=visible(Fortschrittsmeldung.objects.all(), request)),
-                )
-            )
+            .annotate(stand=stand(request))
         )
 
 
