@@ -17,10 +17,15 @@ export DJANGO_LOCAL := 1
 
 # Debian packages the portal needs: PostgreSQL 15 for the tests, gettext for the catalogues,
 # Chromium for the browser tests (Playwright drives it; it never downloads a browser) and a
-# Java runtime for the W3C Nu HTML checker, Redis for the page-cache tests on a shared cache.
+# Java runtime for the W3C Nu HTML checker, Redis for the page-cache tests on a shared cache,
+# Debian's Ukrainian and Polish hunspell dictionaries for the search (postgresql-common's
+# pg_updatedicts links them into PostgreSQL's tsearch_data; search/migrations/0003).
+TSEARCH_DATA := /usr/share/postgresql/15/tsearch_data
 system-deps:
 	@missing=""; \
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
+	[ -f /usr/share/hunspell/uk_UA.aff ] || missing="$$missing hunspell-uk"; \
+	[ -f /usr/share/hunspell/pl_PL.aff ] || missing="$$missing hunspell-pl"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
@@ -33,6 +38,10 @@ system-deps:
 	  else \
 	    echo "Please install these Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; \
 	  fi; \
+	fi; \
+	if [ ! -e $(TSEARCH_DATA)/uk_ua.affix ] || [ ! -e $(TSEARCH_DATA)/pl_pl.affix ]; then \
+	  if [ "$$(id -u)" = 0 ]; then pg_updatedicts; \
+	  else echo "Please let PostgreSQL see the hunspell dictionaries: sudo pg_updatedicts"; exit 1; fi; \
 	fi
 
 $(VENV)/.installed: pyproject.toml
@@ -93,7 +102,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 test: lint messages static
-	WSH_REQUIRE_REDIS=1 scripts/with-postgres scripts/with-redis bash -c \
+	WSH_REQUIRE_REDIS=1 WSH_REQUIRE_HUNSPELL=1 scripts/with-postgres scripts/with-redis bash -c \
 	  '$(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(PYTEST_ARGS)'
 
 clean:

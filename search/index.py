@@ -12,17 +12,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import translation
 
 from content import translations
 from content.limits import visible_text
 from content.models import content_models
 
+from .configs import config, forget
 from .models import SearchEntry
-
-# PostgreSQL's own configurations where it has one; “simple” (no stemming) otherwise.
-CONFIGS = {"ar": "arabic", "de": "german", "en": "english", "ru": "russian", "tr": "turkish"}
 
 
 @functools.cache
@@ -73,8 +71,8 @@ def index_object(obj) -> None:
 
 def _update_vectors(entries) -> None:
     for language, _name in settings.LANGUAGES:
-        config = CONFIGS.get(language, "simple")
-        entries.filter(language=language).update(vector=SearchVector("text", config=config))
+        vector = SearchVector("text", config=config(language))
+        entries.filter(language=language).update(vector=vector)
 
 
 def unindex_object(obj) -> None:
@@ -124,3 +122,5 @@ def _deleted(sender, instance, **kwargs) -> None:
 def connect_signals() -> None:
     post_save.connect(_saved, dispatch_uid="search-index-save")
     post_delete.connect(_deleted, dispatch_uid="search-index-delete")
+    # Migrations may create text-search configurations (search/migrations/0003).
+    post_migrate.connect(forget, dispatch_uid="search-configs-forget")

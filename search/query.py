@@ -17,7 +17,8 @@ from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .index import CONFIGS, plain_text, searchable_models, text_fields
+from .configs import config as text_search_config
+from .index import plain_text, searchable_models, text_fields
 from .models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -59,7 +60,7 @@ def search(query: str, language: str) -> list[Result]:
 
 def _postgres(query, language):
     """One indexed query on the search entries of the language (see index_object)."""
-    config = CONFIGS.get(language, "simple")
+    config = text_search_config(language)
     search_query = SearchQuery(query, config=config, search_type="websearch")
     rows = (
         SearchEntry.objects.filter(language=language, published=True, vector=search_query)
