@@ -124,6 +124,7 @@ class EditorialAddition(models.Model):
     )
     editorial_source_url = models.URLField(
         _("source link"),
+        max_length=500,  # the city's pages have long addresses
         blank=True,
         help_text=_("Web address of the source, e.g. https://www.hannover.de/"),
     )

@@ -10,6 +10,7 @@ becomes the HTML it reads as, the same HTML the migration to rich text stored.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.apps import apps
 from django.db import models
@@ -42,6 +43,9 @@ def serialise(model_field: models.Field, value):
         return value.name if value else ""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(model_field, models.DecimalField) and value is not None:
+        # Text, with the field's decimals: "50000" and 50000.00 compare equal.
+        return f"{Decimal(value):.{model_field.decimal_places}f}"
     return value
 
 

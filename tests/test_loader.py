@@ -41,7 +41,7 @@ def test_running_the_command_twice_changes_nothing(capsys):
 
 
 def test_loading_into_an_empty_database_creates_everything_once():
-    for model in CONTENT_MODELS:
+    for model in reversed(CONTENT_MODELS):  # what refers to others first
         model.objects.all().delete()
     apps.get_model("exchange", "SeedRecord").objects.all().delete()
     report = load_strategy()
