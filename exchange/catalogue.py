@@ -24,6 +24,7 @@ from __future__ import annotations
 import reversion
 from django.conf import settings
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from content import translations
@@ -39,7 +40,9 @@ INDEX_ONE_BY_ONE = 50  # more changed measures: the search index is rebuilt in o
 STATUS_CHANGE = "Status geändert durch den Import der Datei {name}"
 
 
-def _save(row: Row, name: str, today) -> None:
+def _save(row: Row, name: str, today) -> Fortschrittsmeldung | None:
+    """Save one measure (its translation states follow for all at once); the entry of its
+    status change, if any."""
     obj = row.measure
     if row.new:
         obj.save()
@@ -47,12 +50,10 @@ def _save(row: Row, name: str, today) -> None:
         names = [Massnahme._meta.get_field(a).name for a in row.attnames]
         obj.save(update_fields=[*names, "updated_at"])
     for relation, pks in row.relations.items():
-        if relation in row.changed:
+        if row.new and pks:
+            getattr(obj, relation).add(*pks)
+        elif not row.new and relation in row.changed:
             getattr(obj, relation).set(pks)
-    if reversion.is_registered(Massnahme):
-        reversion.add_to_revision(obj)  # again, with its relations as they are now
-    source_changed, written = translations.changed_text(Massnahme, row.attnames)
-    translations.update_states(obj, written=written, source_changed=source_changed)
     if row.previous_status is not None:
         entry = Fortschrittsmeldung(
             measure=obj,
@@ -68,7 +69,10 @@ def _save(row: Row, name: str, today) -> None:
             plain_to_html(STATUS_CHANGE.format(name=name)),
         )
         entry.save()
-        translations.update_states(entry)
+        if reversion.is_registered(Fortschrittsmeldung):
+            reversion.add_to_revision(entry)
+        return entry
+    return None
 
 
 def apply(result: Plan, user=None) -> int:
@@ -79,12 +83,24 @@ def apply(result: Plan, user=None) -> int:
     if not work:
         return 0
     today = timezone.localdate()
-    with index_suspended(), transaction.atomic(), reversion.create_revision():
+    with index_suspended(), transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_comment(f"Katalog importiert aus {result.name}")
         if user is not None:
             reversion.set_user(user)
-        for row in work:
-            _save(row, result.name, today)
+        entries = [entry for row in work if (entry := _save(row, result.name, today))]
+        # The translation states of all measures and entries at once (as update_states).
+        translations.update_states_of_many(
+            (row.measure, written, source_changed)
+            for row in work
+            for source_changed, written in [translations.changed_text(Massnahme, row.attnames)]
+        )
+        translations.update_states_of_many((entry, (), ()) for entry in entries)
+        if reversion.is_registered(Massnahme):
+            # Each measure once, as it is now: its relations read for all in one go.
+            measures = [row.measure for row in work]
+            prefetch_related_objects(measures, *RELATIONS)
+            for measure in measures:
+                reversion.add_to_revision(measure)
     if len(work) > INDEX_ONE_BY_ONE:
         rebuild_index()
     else:

@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, reverse
@@ -357,3 +358,11 @@ def test_the_commands_import_and_export(tmp_path, capsys):
     target = tmp_path / "katalog.xlsx"
     call_command("export_catalogue", str(target))
     assert cell_values(target.read_bytes())[1][0] == "beispiel-beratung"
+
+
+def test_the_example_file_in_the_docs_imports_as_it_is():
+    data = (settings.BASE_DIR / "docs" / "katalog-import-beispiel.csv").read_bytes()
+    result = import_file("katalog-import-beispiel.csv", data)
+    assert messages(result) == [] and len(result.new) == 3
+    assert all(row.measure.title_de.startswith("Beispielmaßnahme ") for row in result.new)
+    assert export("csv") == data  # the example is written exactly as the export writes it
