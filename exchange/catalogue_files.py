@@ -27,12 +27,17 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+SCANNED_ROWS = 20 * MAX_ROWS  # of a spreadsheet, empty ones included
+ROWS_LIMIT = gettext_noop(
+    "The file has more than %(limit)s rows. Please split it into several files."
+)
 LIST_SEPARATOR = ";"
 DELIMITERS = (",", ";", "\t")
 SHEET = "Massnahmen"
@@ -110,10 +115,7 @@ def read(name: str, data: bytes) -> Table:
     table = _read_xlsx(data) if kind == "xlsx" else _read_csv(data)
     table.rows = [(line, cells) for line, cells in table.rows if any(cells)]
     if len(table.rows) > MAX_ROWS:
-        raise FileProblem(
-            _("The file has more than %(limit)s rows. Please split it into several files.")
-            % {"limit": MAX_ROWS}
-        )
+        raise FileProblem(_(ROWS_LIMIT) % {"limit": MAX_ROWS})
     if not any(table.header):
         raise FileProblem(_("The first line must name the columns, e.g. key,title_de."))
     return table
@@ -185,14 +187,21 @@ def _read_xlsx(data: bytes) -> Table:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         rows = []
+        too_long = False
         for line, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            rows.append((line, [_text(value) for value in values]))
-            if len(rows) > MAX_ROWS + 1:
+            cells = [_text(value) for value in values]
+            if line == 1 or any(cells):  # Excel keeps many formatted empty rows
+                rows.append((line, cells))
+            # More rows than allowed (not counting the header): stop reading.
+            if len(rows) > MAX_ROWS + 1 or line > SCANNED_ROWS:
+                too_long = True
                 break
         book.close()
     # openpyxl fails in many ways on a broken or hostile file: each is “not readable”.
     except Exception:  # noqa: BLE001
         raise FileProblem(_("The file is not an Excel file (.xlsx).")) from None
+    if too_long:
+        raise FileProblem(_(ROWS_LIMIT) % {"limit": MAX_ROWS})
     if not rows:
         raise FileProblem(_("The file is empty."))
     (_line, header), *body = rows

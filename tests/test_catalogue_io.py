@@ -346,6 +346,9 @@ def test_an_xlsx_file_typed_in_excel_is_read():
         measure.planned_start.isoformat() == "2024-03-01"
         and measure.planned_start_precision == "day"
     )
+    # Empty rows in between are skipped; lines are counted as the spreadsheet shows them.
+    bad = xlsx_file([{}, {"key": "beispiel-y", "title_de": "Y", "progress": "viel"}], header)
+    assert messages(import_file("excel.xlsx", bad))[0].startswith("Zeile 3, Spalte „progress“")
 
 
 def test_the_commands_import_and_export(tmp_path, capsys):
