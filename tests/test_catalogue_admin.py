@@ -38,6 +38,8 @@ def test_only_editors_may_import_and_the_admin_previews_before_it_imports():
 
     editor = csrf_client()
     editor.force_login(staff_user("redakteur", EDITORS))
+    index = editor.get(reverse("admin:index")).content.decode()
+    assert f'href="{page}"' in index and "Katalog importieren / exportieren" in index
     shown = editor.get(page)
     assert shown.status_code == 200 and "Katalog importieren" in shown.content.decode()
     upload = io.BytesIO(csv_file(ROWS))

@@ -19,7 +19,7 @@ from content.models import TranslationState
 from exchange.catalogue import export, import_file
 from exchange.catalogue_files import columns
 from handlungsfelder.models import Handlungsfeld
-from umsetzung.models import Massnahme, Ziel
+from umsetzung.models import Fortschrittsmeldung, Massnahme, Ziel
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +226,10 @@ def test_a_status_change_by_import_is_a_dated_public_entry():
     )
     assert entry.published and entry.date_precision == "day"
     assert entry.text_de == "<p>Status geändert durch den Import der Datei stand-2024.csv</p>"
+    states = TranslationState.objects.filter(
+        content_type=ContentType.objects.get_for_model(Fortschrittsmeldung), object_id=entry.pk
+    )
+    assert sorted(states.values_list("state", flat=True)) == [State.MISSING] * 7
 
 
 def test_a_semicolon_separated_file_from_german_excel_in_windows_1252_is_read():
