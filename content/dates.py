@@ -66,6 +66,7 @@ PATTERNS = (
     (Precision.YEAR, re.compile(rf"{_YEAR}")),
     (Precision.MONTH, re.compile(rf"(?P<month>\d{{1,2}})\s*[./]\s*{_YEAR}")),
     (Precision.MONTH, re.compile(rf"{_MONTH_NAME}\s+{_YEAR}")),
+    (Precision.MONTH, re.compile(rf"{_YEAR}-(?P<month>\d{{2}})")),  # as ``iso`` writes it
     (Precision.DAY, re.compile(rf"(?P<day>\d{{1,2}})\.\s*(?P<month>\d{{1,2}})\.\s*{_YEAR}")),
     (Precision.DAY, re.compile(rf"(?P<day>\d{{1,2}})\.\s*{_MONTH_NAME}\s+{_YEAR}")),
     (Precision.DAY, re.compile(rf"{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})")),

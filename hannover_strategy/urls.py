@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from exchange import catalogue_admin
 from operations.paths import ADMIN_PREFIX
 from portal import password_reset
 from portal.urls import root_urlpatterns
@@ -15,6 +16,8 @@ handler500 = "operations.outage.server_error"
 urlpatterns = [
     # A forgotten password, before the admin (which answers every other address below it).
     path(ADMIN_PREFIX.strip("/") + "/", include(password_reset.urlpatterns)),
+    # The catalogue of measures as a file (exchange.catalogue_admin), in the admin's look.
+    path(ADMIN_PREFIX.strip("/") + "/", include(catalogue_admin.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,
