@@ -8,15 +8,3 @@ class ExchangeConfig(AppConfig):
 
     name = "exchange"
     verbose_name = _("Content files")
-
-    def ready(self):
-        import reversion
-
-        from umsetzung.models import Fortschrittsmeldung, Massnahme
-
-        # A catalogue import is one revision of the history. The admins register their
-        # models with the history (autodiscovered before this runs); a model without an
-        # admin yet is registered here, so that its import is recorded all the same.
-        for model in (Massnahme, Fortschrittsmeldung):
-            if not reversion.is_registered(model):
-                reversion.register(model)

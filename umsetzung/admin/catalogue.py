@@ -166,6 +166,8 @@ class MassnahmeAdmin(ContentAdmin):
     autocomplete_fields = ("parent", "document")
     filter_horizontal = ("goals", "leitlinien", "districts")
     actions = [*ContentAdmin.actions, "set_status"]
+    # The history's list, with the button to the catalogue's import and export (exchange).
+    change_list_template = "admin/exchange/catalogue_change_list.html"
     fieldsets = (
         PUBLICATION_FIELDSET,
         (
