@@ -19,7 +19,7 @@ from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 from operations import site_data
 from search.index import index_suspended
-from tests.support import LANGUAGES, RTL_LANGUAGES, visible_text
+from tests.support import LANGUAGES, RTL_LANGUAGES, in_language, visible_text
 from umsetzung.models import (
     Bericht,
     Foerderaufruf,
@@ -332,3 +332,16 @@ def test_the_pages_need_the_same_queries_for_5_and_for_50_records(client, empty,
     add(45)
     assert queries() == few
     assert Massnahme.objects.count() == 50
+
+
+def test_unreviewed_translations_are_marked_once_for_a_whole_list(client, empty):
+    notice = in_language("ar", "Machine translation, not yet reviewed.")
+    statuses_page = page(client, "umsetzung:statuses", "ar")
+    assert statuses_page.count(notice) == 1  # the seeded statuses: machine-translated
+    assert section(page(client, "umsetzung:overview", "ar"), "status").count(notice) == 1
+    assert notice not in section(page(client, "umsetzung:overview"), "status")
+    gross = line()
+    gross.name_ar = "مشاريع كبيرة"
+    gross.save()
+    lines = section(page(client, "umsetzung:funding", "ar"), "lines")
+    assert "مشاريع كبيرة" in lines and 'lang="de"' not in lines

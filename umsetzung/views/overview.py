@@ -43,4 +43,5 @@ class OverviewView(PageMixin, TemplateView):
             kept_visible(self.request, "umsetzung-overview", lambda: _overview(self.request))
         )
         kwargs["measure_total"] = sum(row.count for row in kwargs["status_counts"])
+        kwargs["statuses"] = [row.status for row in kwargs["status_counts"]]
         return super().get_context_data(**kwargs)
