@@ -212,13 +212,6 @@ class PreciseDates:
     def date_iso(self, name: str) -> str:
         return iso(getattr(self, name), getattr(self, f"{name}_precision"))
 
-    @property
-    def shown_dates(self) -> dict[str, dict[str, str]]:
-        """For templates: ``shown_dates.<name>.text`` (as readers see it) and ``.iso``."""
-        return {
-            name: {"text": self.date_shown(name), "iso": self.date_iso(name)} for name in self.DATES
-        }
-
     @classmethod
     def history_value(cls, field, value, values: dict) -> str | None:
         """A date in the history's “Änderungen”: as precisely as it was known then."""

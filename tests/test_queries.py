@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from beteiligung.models import Beteiligungsformat, Kennzahl, Meilenstein
 from handlungsfelder.models import Grundsatz, Handlungsfeld, Priorisierung
 from leitlinien.models import Begriff, FazitPunkt
-from tests.support import public_urls
+from tests.support import pages, public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,9 @@ MAX_QUERIES_PER_PAGE = 7
 # paper's title block and sections, the sign-language video, a language's translation
 # states, principles, participation formats): a page needs at most 2.
 MAX_QUERIES_PER_PAGE_AFTERWARDS = 2
+# Pages that show several kinds of records read each kind with one query, whatever its size
+# (tests/test_umsetzung_overview.py counts them): so many more than a page of one kind.
+SEVERAL_KINDS = {"umsetzung:overview": 2, "umsetzung:funding": 4, "umsetzung:matrix": 1}
 
 
 def count_queries(client, url) -> int:
@@ -76,9 +79,11 @@ def test_site_wide_lookups_are_not_read_again_for_every_page(
 ):
     settings.PAGE_CACHE_SECONDS = 0
     urls = public_urls(language)
+    kinds = {page.url: page.kind for page in pages(language)}
     client.get(urls[0])
     for url in urls:
-        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE_AFTERWARDS):
+        extra = SEVERAL_KINDS.get(kinds[url], 0)
+        with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE_AFTERWARDS + extra):
             assert client.get(url).status_code == 200
 
 

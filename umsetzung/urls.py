@@ -2,11 +2,14 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from .feeds import HistoryFeed
-from .views import measures, reference
+from .views import funding, matrix, measures, overview, reference
 
 app_name = "umsetzung"
 
 urlpatterns = [
+    path("umsetzung/", overview.OverviewView.as_view(), name="overview"),
+    path("umsetzung/foerderprogramm/", funding.FundingView.as_view(), name="funding"),
+    path("umsetzung/matrix/", matrix.MatrixView.as_view(), name="matrix"),
     path("stadtbezirke/", reference.DistrictListView.as_view(), name="districts"),
     path("stadtbezirke/<slug:slug>/", reference.DistrictDetailView.as_view(), name="district"),
     path("umsetzung/massnahmen/", measures.MeasureListView.as_view(), name="measures"),

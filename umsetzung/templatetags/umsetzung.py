@@ -1,8 +1,11 @@
-"""What the pages of other apps show of the implementation, without those apps knowing it:
-the goals and measures of a Handlungsfeld or a Leitlinie (``{% load umsetzung %}``)."""
+"""Template tags of the implementation pages: a date as precisely as it is known, an
+amount of money in the visitor's language, the bar chart of the measures per status; and
+what the pages of other apps show of the implementation without those apps knowing it
+(the goals and measures of a Handlungsfeld, a Leitlinie or a Stadtbezirk)."""
 
 from django import template
 from django.db.models import Q
+from django.utils.translation import get_language_bidi
 
 from content.views import visible
 from handlungsfelder.models import Handlungsfeld
@@ -11,6 +14,57 @@ from leitlinien.models import Leitlinie
 from ..models import Foerderprojekt, Massnahme, Ziel
 
 register = template.Library()
+
+# The bar chart's geometry, in the units of its viewBox (about CSS pixels at 320 px).
+CHART_WIDTH = 320
+ROW = 44  # one status: its name on one line, its bar with the count below
+BAR = 14
+COUNT_ROOM = 36  # room for the count after the longest bar
+
+
+@register.inclusion_tag("umsetzung/includes/date.html")
+def precise_date(obj, name):
+    """``<time>`` with the date ``name`` of ``obj`` as precisely as it is known."""
+    return {"iso": obj.date_iso(name), "shown": obj.date_shown(name)}
+
+
+@register.inclusion_tag("umsetzung/includes/amount.html")
+def euro(amount):
+    """An amount in euros as the visitor's language writes it, e.g. “50.000 €”."""
+    return {"amount": amount}
+
+
+@register.inclusion_tag("umsetzung/includes/status_chart.html")
+def status_chart(status_counts, chart_id="status-chart"):
+    """A bar per status: its symbol and name above, the bar and the count below. Right to
+    left, the bars grow from the right edge."""
+    rtl = get_language_bidi()
+    largest = max((row.count for row in status_counts), default=0) or 1
+    room = CHART_WIDTH - COUNT_ROOM
+    rows = []
+    for index, row in enumerate(status_counts):
+        width = round(room * row.count / largest, 1)
+        top = index * ROW
+        geometry = {
+            "label_x": CHART_WIDTH if rtl else 0,
+            "label_y": top + 15,
+            "bar_x": CHART_WIDTH - width if rtl else 0,
+            "bar_y": top + 21,
+            "bar_width": width,
+            "count_x": CHART_WIDTH - width - 4 if rtl else width + 4,
+            "count_y": top + 33,
+        }
+        # As plain numbers: never “12,5” or “1.320” in a German page's attributes.
+        rows.append({"status": row.status, "count": row.count, **_numbers(geometry)})
+    return {
+        "rows": rows,
+        "chart_id": chart_id,
+        **_numbers(width=CHART_WIDTH, height=len(rows) * ROW),
+    }
+
+
+def _numbers(values=None, **more) -> dict[str, str]:
+    return {name: f"{value:g}" for name, value in {**(values or {}), **more}.items()}
 
 
 def _measures(request):
