@@ -7,11 +7,12 @@ from django import template
 from django.db.models import Q
 from django.utils.translation import get_language_bidi
 
-from content.views import visible
+from content.views import kept_visible, visible
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 
-from ..models import Foerderprojekt, Massnahme, Ziel
+from ..figures import measures_per_status
+from ..models import Foerderprojekt, Massnahme, Status, Ziel
 
 register = template.Library()
 
@@ -120,3 +121,21 @@ def projects_of(context, district):
             district=district
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def implementation_glance(context):
+    """For the start page: the measures per status (only the statuses some measure has)
+    and their total, kept per content generation."""
+    request = context["request"]
+
+    def load():
+        counts = measures_per_status(
+            visible(Status.objects.all(), request), visible(Massnahme.objects.all(), request)
+        )
+        return {
+            "counts": [row for row in counts if row.count],
+            "total": sum(row.count for row in counts),
+        }
+
+    return kept_visible(request, "umsetzung-glance", load)

@@ -66,7 +66,7 @@ def _funding(request) -> dict:
 
 class FundingView(PageMixin, TemplateView):
     template_name = "umsetzung/funding.html"
-    crumb = _("Funding programme")
+    nav, crumb = "umsetzung", _("Funding programme")
     parent_crumb = (IMPLEMENTATION, "umsetzung:overview")
 
     def get_context_data(self, **kwargs):

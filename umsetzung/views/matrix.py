@@ -41,7 +41,7 @@ def _matrix(request) -> dict:
 
 class MatrixView(PageMixin, TemplateView):
     template_name = "umsetzung/matrix.html"
-    crumb = _("Guidelines and fields of action")
+    nav, crumb = "umsetzung", _("Guidelines and fields of action")
     parent_crumb = (IMPLEMENTATION, "umsetzung:overview")
 
     def get_context_data(self, **kwargs):

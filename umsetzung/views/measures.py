@@ -28,6 +28,7 @@ PER_PAGE = 20
 class MeasureListView(PageMixin, TemplateView):
     template_name = "umsetzung/measure_list.html"
     nav, crumb = "umsetzung", MEASURES
+    parent_crumb = (_("Implementation"), "umsetzung:overview")
 
     def get_context_data(self, **kwargs):
         form = filter_form(self.request)

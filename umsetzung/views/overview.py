@@ -36,7 +36,7 @@ def _overview(request) -> dict:
 
 class OverviewView(PageMixin, TemplateView):
     template_name = "umsetzung/overview.html"
-    crumb = IMPLEMENTATION
+    nav, crumb = "umsetzung", IMPLEMENTATION
 
     def get_context_data(self, **kwargs):
         kwargs.update(

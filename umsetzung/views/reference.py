@@ -28,11 +28,11 @@ class StatusListView(VisibleMixin, ListView):
     model = Status
     template_name = "umsetzung/status_list.html"
     context_object_name = "statuses"
-    crumb = _("Status of measures")
+    nav, crumb = "umsetzung", _("Status of measures")
 
 
 class DocumentListView(VisibleMixin, ListView):
     model = Ratsdokument
     template_name = "umsetzung/document_list.html"
     context_object_name = "documents"
-    crumb = _("Council documents")
+    nav, crumb = "umsetzung", _("Council documents")
