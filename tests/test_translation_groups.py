@@ -213,7 +213,7 @@ def test_a_backup_keeps_the_groups_apart_and_an_old_one_still_restores(tmp_path)
         item["translation_states"] = item["translation_states"].get("official", {})
     entry = next(o for o in old["objects"] if o["key"] == "ag-jugend")
     entry["translation_states"]["fa"] = {"state": "reviewed", "reviewed_by": "alte-pruefung"}
-    for model in content_models():
+    for model in reversed(content_models()):  # what refers to others first
         model.objects.all().delete()
     TranslationState.objects.all().delete()
 

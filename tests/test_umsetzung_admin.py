@@ -3,6 +3,7 @@ a dated, public entry of the measure's history, in the measure's form and for ma
 measures at once; the list finds measures without a report for over a year."""
 
 import datetime
+import html
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -151,3 +152,12 @@ def test_a_goal_lists_its_measures(editor):
     measure.goals.add(goal)
     body = editor.get(admin_url(goal, "change", goal.pk)).content.decode()
     assert "Maßnahme admin-i" in body
+
+
+def test_a_field_with_goals_and_measures_cannot_be_deleted_and_says_why(editor):
+    field = Handlungsfeld.objects.get(key="wirtschaft")
+    response = editor.post(admin_url(field, "delete", field.pk), {"post": "yes"})
+    assert response.status_code == 200  # the confirmation page, naming what protects it
+    goal = Ziel.objects.filter(handlungsfeld=field).first()
+    assert html.escape(str(goal)) in response.content.decode()
+    assert Handlungsfeld.objects.filter(key="wirtschaft").exists()

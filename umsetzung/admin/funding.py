@@ -126,9 +126,9 @@ class UmsetzungsfaktAdmin(ContentAdmin):
     list_display = ("__str__", "topic", "position", "published")
     list_filter = ("published", "topic")
     list_editable = ("position",)
-    search_fields = ("title", "editorial_text")
+    search_fields = ("editorial_title", "editorial_text")
     fieldsets = (
         PUBLICATION_FIELDSET,
-        (_("The fact"), {"fields": ("topic", "title", "position")}),
+        (_("The fact"), {"fields": ("topic", "editorial_title", "position")}),
         EDITORIAL_FIELDSET,
     )

@@ -82,6 +82,8 @@ class Ziel(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    short_code, short_list_url = "zl", "umsetzung:overview"
+
     class Meta(ContentModel.Meta):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")

@@ -42,6 +42,8 @@ class Foerderlinie(ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    short_code, short_list_url = "fl", "umsetzung:funding"
+
     class Meta(ContentModel.Meta):
         verbose_name = _("funding line")
         verbose_name_plural = _("funding lines")
@@ -70,6 +72,8 @@ class Foerdertopf(ContentModel, EditorialAddition):
         related_name="pots",
         verbose_name=_("council document"),
     )
+
+    short_code, short_list_url = "ft", "umsetzung:funding"
 
     class Meta(ContentModel.Meta):
         verbose_name = _("yearly pot")
@@ -114,6 +118,8 @@ class Foerderaufruf(PreciseDates, ContentModel, EditorialAddition):
         help_text=_("Only what a source states; empty while it is not published."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    short_code, short_list_url = "fu", "umsetzung:funding"
 
     class Meta(ContentModel.Meta):
         verbose_name = _("call for applications")
@@ -174,6 +180,8 @@ class Foerderprojekt(ContentModel, EditorialAddition):
         help_text=_("e.g. “Anteil an gut 65.000 € für zehn Projekte”"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    short_code, short_list_url = "fp", "umsetzung:funding"
 
     class Meta(ContentModel.Meta):
         verbose_name = _("funded project")

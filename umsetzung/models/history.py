@@ -55,6 +55,8 @@ class Fortschrittsmeldung(PreciseDates, ContentModel, EditorialAddition):
     )
     money_spent = money_field(_("money spent in the period (€)"))
 
+    short_code, short_list_url = "vl", "umsetzung:measures"
+
     class Meta(ContentModel.Meta):
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")

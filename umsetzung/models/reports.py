@@ -29,6 +29,8 @@ class Bericht(PreciseDates, ContentModel, EditorialAddition):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    short_code, short_list_url = "br", "umsetzung:overview"
+
     class Meta(ContentModel.Meta):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
@@ -55,10 +57,12 @@ class Umsetzungsfakt(ContentModel, EditorialAddition):
         GAPS = "gaps", _("what is not yet known")
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
-    title = models.CharField(_("heading"), max_length=300, blank=True)
+    editorial_title = models.CharField(_("heading"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    EDITORIAL_TRANSLATED_FIELDS = (*EditorialAddition.TRANSLATED_FIELDS, "title")
+    EDITORIAL_TRANSLATED_FIELDS = (*EditorialAddition.TRANSLATED_FIELDS, "editorial_title")
+
+    short_code, short_list_url = "uf", "umsetzung:overview"
 
     class Meta(ContentModel.Meta):
         verbose_name = _("fact on the implementation")
@@ -66,7 +70,7 @@ class Umsetzungsfakt(ContentModel, EditorialAddition):
         ordering = ["topic", "position", "key"]
 
     def __str__(self):
-        return self.title or self.key
+        return self.editorial_title or self.key
 
     def get_absolute_url(self):
         if self.topic == self.Topic.FUNDING:

@@ -35,7 +35,7 @@ def pot_table(lines, pots) -> list[dict]:
 
 def _funding(request) -> dict:
     lines = list(visible(Foerderlinie.objects.all(), request))
-    pots = list(visible(Foerdertopf.objects.filter(line__in=lines), request))
+    pots = list(visible(Foerdertopf.objects.select_related("line").filter(line__in=lines), request))
     calls = list(visible(Foerderaufruf.objects.select_related("line", "measure"), request))
     projects = list(
         visible(
