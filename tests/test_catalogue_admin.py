@@ -11,13 +11,13 @@ from reversion.models import Revision
 from content.roles import EDITORS, TRANSLATORS
 from exchange.catalogue_files import columns
 from tests.support import csrf_client, csrf_token, staff_user
-from tests.test_catalogue_io import (  # noqa: F401 - goals and measure_pages are fixtures
+from tests.test_catalogue_io import (  # noqa: F401 - goals and empty_catalogue are fixtures
     BAD_ROWS,
     ROWS,
     cell_values,
     csv_file,
+    empty_catalogue,
     goals,
-    measure_pages,
 )
 from umsetzung.models import Fortschrittsmeldung, Massnahme
 
