@@ -10,7 +10,9 @@ it is fictitious load, never content. Prints the seconds it took.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import os
 import random
 import sys
@@ -19,6 +21,7 @@ import time
 from scripts.project import PROJECT_MODULES
 
 MEASURES, REPORTS, PROJECTS = 1000, 3000, 500
+IMPORT_TARGET_SECONDS = 30
 #: A measure the bench opens (its page) and a filter it applies (the list).
 MEASURE_PATH = "/de/umsetzung/massnahmen/bench-0500/"
 FILTERED_LIST_PATH = "/de/umsetzung/massnahmen/?handlungsfeld=bildung&status=in-umsetzung"
@@ -149,12 +152,57 @@ def build() -> float:
     return time.monotonic() - started
 
 
+class _RolledBack(Exception):
+    pass
+
+
+def time_import() -> tuple[float, int]:
+    """Seconds to import the 1,000 bench measures as a CSV file of new measures (their
+    export with other keys), as staff would in the admin; rolled back afterwards."""
+    from django.db import transaction
+
+    from exchange.catalogue import export, import_file
+
+    table = list(csv.reader(io.StringIO(export("csv").decode("utf-8-sig"))))
+    header = table[0]
+    # Descriptions in German only: with all eight the file passes the import's 5 MB limit.
+    foreign = {i for i, name in enumerate(header) if name.startswith("description_")} - {
+        header.index("description_de")
+    }
+    rows = [header] + [
+        ["benchimport-" + row[0][len("bench-") :]]
+        + ["" if i in foreign else cell for i, cell in enumerate(row) if i]
+        for row in table[1:]
+        if row[0].startswith("bench-")
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    started = time.monotonic()
+    try:
+        with transaction.atomic():
+            result = import_file("bench.csv", buffer.getvalue().encode("utf-8"))
+            seconds = time.monotonic() - started
+            if result.problems:
+                raise SystemExit(f"bench import refused: {result.problems[:3]}")
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    return seconds, len(result.new)
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", PROJECT_MODULES["settings"])
     import django
 
     django.setup()
-    print(f"catalogue built in {build():.1f} s")
+    built = build()
+    seconds, rows = time_import()
+    verdict = "held" if seconds < IMPORT_TARGET_SECONDS else "missed"
+    print(
+        f"catalogue: {MEASURES:,} measures, {REPORTS:,} reports, {PROJECTS:,} projects built in "
+        f"{built:.1f} s; import of a {rows:,}-row CSV file of new measures: {seconds:.1f} s "
+        f"(target < {IMPORT_TARGET_SECONDS} s: {verdict})"
+    )
 
 
 if __name__ == "__main__":

@@ -47,8 +47,8 @@ from scripts.machine import machine_line, package_version, postgres_version, too
 from scripts.servers import REPO, Processes, child_pids, free_port, run_checked
 
 
-def build_catalogue() -> None:
-    """1,000 measures, 3,000 reports, 500 projects (bench/catalogue.py)."""
+def build_catalogue() -> str:
+    """1,000 measures, 3,000 reports, 500 projects (bench/catalogue.py); what it says."""
     print("bench: python -m bench.catalogue", flush=True)
     result = run_checked(
         [str(PYTHON), "-m", "bench.catalogue"],
@@ -58,7 +58,9 @@ def build_catalogue() -> None:
         cwd=REPO,
         error=BenchError,
     )
-    print("bench: " + result.stdout.strip().splitlines()[-1], flush=True)
+    said = result.stdout.strip().splitlines()[-1]
+    print("bench: " + said, flush=True)
+    return said
 
 
 def free_ports(names: list[str]) -> dict[str, int]:
@@ -83,7 +85,7 @@ def bench(tmp: Path, servers: Processes, cleanup: contextlib.ExitStack) -> tuple
 
     manage("migrate", "--noinput", "-v", "0")
     manage("load_strategy")
-    build_catalogue()
+    catalogue = build_catalogue()
     manage("collectstatic", "--noinput", "-v", "0")
 
     static_root = tmp / "static"
@@ -173,6 +175,7 @@ def bench(tmp: Path, servers: Processes, cleanup: contextlib.ExitStack) -> tuple
             else ""
         )
     ]
+    general.append(catalogue)
     for name in ("gunicorn-cache-off", "gunicorn-cache-on"):
         booted = (tmp / f"{name}.log").read_text(errors="replace").count("Booting worker")
         replaced = booted - workers if booted >= workers else "? (not in gunicorn's log)"

@@ -1,4 +1,5 @@
-"""The facts on the implementation phase (../shared/seed/umsetzung.md) as editorial additions
+"""The facts on the implementation phase (fixtures/source/umsetzung.md, a copy of the
+seed's umsetzung.md) as editorial additions
 in the German content: every source is linked, every named measure and project is there,
 nothing official is invented (no status, text or amount that no source states)."""
 
@@ -32,8 +33,7 @@ from umsetzung.models import (
 
 pytestmark = pytest.mark.django_db
 
-# The worktrees (and the main checkout) live beside the shared folder.
-SOURCE = Path(settings.BASE_DIR).parent / "shared" / "seed" / "umsetzung.md"
+SOURCE = Path(settings.BASE_DIR) / "fixtures" / "source" / "umsetzung.md"
 MD = SOURCE.read_text(encoding="utf-8")
 
 # The models the file's facts went into (editorial additions, one object per fact).
