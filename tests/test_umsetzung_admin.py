@@ -156,8 +156,10 @@ def test_a_goal_lists_its_measures(editor):
 
 def test_a_field_with_goals_and_measures_cannot_be_deleted_and_says_why(editor):
     field = Handlungsfeld.objects.get(key="wirtschaft")
-    response = editor.post(admin_url(field, "delete", field.pk), {"post": "yes"})
-    assert response.status_code == 200  # the confirmation page, naming what protects it
+    url = admin_url(field, "delete", field.pk)
+    asked = editor.get(url)  # the confirmation page names what protects the field
     goal = Ziel.objects.filter(handlungsfeld=field).first()
-    assert html.escape(str(goal)) in response.content.decode()
+    assert html.escape(str(goal)) in asked.content.decode()
+    refused = editor.post(url, {"post": "yes", "csrfmiddlewaretoken": csrf_token(asked)})
+    assert refused.status_code == 200  # the same page again: nothing deleted
     assert Handlungsfeld.objects.filter(key="wirtschaft").exists()

@@ -225,7 +225,7 @@ def test_the_funding_page_shows_lines_pots_calls_and_funding_facts(client, empty
     Umsetzungsfakt.objects.create(
         key="f-fund",
         topic="funding",
-        title="Der Topf",
+        editorial_title="Der Topf",
         published=True,
         editorial_text="<p>Geld aus dem Haushalt.</p>",
         editorial_source_label="Quelle X",
@@ -233,7 +233,7 @@ def test_the_funding_page_shows_lines_pots_calls_and_funding_facts(client, empty
     Umsetzungsfakt.objects.create(
         key="f-frame",
         topic="frame",
-        title="Der Rahmen",
+        editorial_title="Der Rahmen",
         published=True,
         editorial_text="<p>Seit 2022.</p>",
     )
@@ -312,8 +312,12 @@ def add(n: int) -> None:
             key=f"a-{i}", line=gross, measure=created, title=f"A {i}", published=True
         )
         Bericht.objects.create(key=f"b-{i}", title=f"B {i}", published=True)
-        Umsetzungsfakt.objects.create(key=f"f-{i}", topic="frame", title=f"F {i}", published=True)
-        Umsetzungsfakt.objects.create(key=f"g-{i}", topic="funding", title=f"G {i}", published=True)
+        Umsetzungsfakt.objects.create(
+            key=f"f-{i}", topic="frame", editorial_title=f"F {i}", published=True
+        )
+        Umsetzungsfakt.objects.create(
+            key=f"g-{i}", topic="funding", editorial_title=f"G {i}", published=True
+        )
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

@@ -294,14 +294,14 @@ def test_reports_and_facts_say_what_is_not_published():
     assert report.url == "" and report.date_shown("date") == "Mai 2025"
     assert "nicht gefunden" in editorial_words(report)
     assert {fact.topic for fact in Umsetzungsfakt.objects.all()} == set(Umsetzungsfakt.Topic)
-    assert all(fact.title_de for fact in Umsetzungsfakt.objects.all())
+    assert all(fact.editorial_title_de for fact in Umsetzungsfakt.objects.all())
     context = Umsetzungsfakt.objects.filter(topic=Umsetzungsfakt.Topic.CONTEXT)
     assert any("kein Stand des WIR2.0" in editorial_words(fact) for fact in context)
     totals = " ".join(editorial_words(f) for f in Umsetzungsfakt.objects.filter(topic="funding"))
     for figure in ("80.000 €", "34.000 €", "28.000 €", "250.000 €", "65.000 €", "566.000 €"):
         assert figure in totals, figure
     assert "nicht von uns berechnet" in totals
-    conflicts = [f for f in Umsetzungsfakt.objects.all() if "widersprechen" in f.title_de]
+    conflicts = [f for f in Umsetzungsfakt.objects.all() if "widersprechen" in f.editorial_title_de]
     assert {f.topic for f in conflicts} == {"kuratorium", "indicators"}
 
 
