@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.db.models import Max, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -284,7 +285,8 @@ class FortschrittsmeldungForm(PreciseDatesForm, ContentForm):
 @admin.register(Fortschrittsmeldung)
 class FortschrittsmeldungAdmin(ContentAdmin):
     form = FortschrittsmeldungForm
-    list_display = ("measure", "date_shown", "status", "progress", "published")
+    # Measure names are long: shortened, so that the list fits a 1280 px screen.
+    list_display = ("date_shown", "measure_shown", "status", "published")
     list_filter = ("published", "status")
     search_fields = ("measure__title", "measure__editorial_title", "text", "editorial_text")
     autocomplete_fields = ("measure",)
@@ -312,3 +314,7 @@ class FortschrittsmeldungAdmin(ContentAdmin):
     @admin.display(description=_("date"), ordering="date")
     def date_shown(self, obj):
         return obj.date_shown("date")
+
+    @admin.display(description=_("measure"), ordering="measure__title")
+    def measure_shown(self, obj):
+        return Truncator(str(obj.measure)).chars(70)
