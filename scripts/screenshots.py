@@ -24,13 +24,20 @@ from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
 # (file name, path, width): the start page on a desktop and a phone, German and Arabic (right
-# to left), the Phase 2 timeline and a Handlungsfeld on a phone.
+# to left), the Phase 2 timeline and a Handlungsfeld on a phone, a measure of the catalogue and
+# the Arabic list of measures.
 SHOTS = [
     ("start-de-desktop", "/de/", 1280),
     ("start-de-phone", "/de/", 375),
     ("start-ar-phone", "/ar/", 375),
     ("phase-2-de-phone", "/de/phase-2/", 375),
     ("handlungsfeld-ar-desktop", "/ar/handlungsfelder/bildung/", 1280),
+    (
+        "measure-de-desktop",
+        "/de/umsetzung/massnahmen/a-teams-im-auftrag-gegen-diskriminierung/",
+        1280,
+    ),
+    ("measures-ar-phone", "/ar/umsetzung/massnahmen/", 375),
 ]
 
 
