@@ -75,27 +75,37 @@ def offices(queryset) -> list[str]:
     return sorted({o for o in queryset.values_list("responsible", flat=True) if o})
 
 
+# Relations are matched in subqueries, not joins: no duplicate rows, no DISTINCT.
+def serving_leitlinie(queryset, key: str):
+    """Measures linked to the Leitlinie ``key`` directly or through one of their goals."""
+    direct = Massnahme.leitlinien.through.objects.filter(leitlinie__key=key)
+    through_goals = Massnahme.goals.through.objects.filter(ziel__leitlinien__key=key)
+    return queryset.filter(
+        Q(pk__in=direct.values("massnahme")) | Q(pk__in=through_goals.values("massnahme"))
+    )
+
+
+def reaching_district(queryset, key: str):
+    """Measures that name the Stadtbezirk ``key`` among their districts."""
+    reaching = Massnahme.districts.through.objects.filter(stadtbezirk__key=key)
+    return queryset.filter(pk__in=reaching.values("massnahme"))
+
+
 def measures(request, selected: dict[str, str]):
     """The measures the request may see, filtered, with all a list shows in a fixed number
     of queries (status, Handlungsfeld, districts, sub-measures, last report)."""
     queryset = visible(Massnahme.objects.all(), request)
     if value := selected.get("handlungsfeld"):
         queryset = queryset.filter(handlungsfeld__key=value)
-    # Relations are matched in subqueries, not joins: no duplicate rows, no DISTINCT.
     if value := selected.get("leitlinie"):
-        direct = Massnahme.leitlinien.through.objects.filter(leitlinie__key=value)
-        through_goals = Massnahme.goals.through.objects.filter(ziel__leitlinien__key=value)
-        queryset = queryset.filter(
-            Q(pk__in=direct.values("massnahme")) | Q(pk__in=through_goals.values("massnahme"))
-        )
+        queryset = serving_leitlinie(queryset, value)
     if value := selected.get("status"):
         queryset = queryset.filter(status__key=value)
     if value := selected.get("bezirk"):
         if value == CITYWIDE:
             queryset = queryset.filter(citywide=True)
         else:
-            reaching = Massnahme.districts.through.objects.filter(stadtbezirk__key=value)
-            queryset = queryset.filter(pk__in=reaching.values("massnahme"))
+            queryset = reaching_district(queryset, value)
     if value := selected.get("amt"):
         queryset = queryset.filter(responsible=value)
     if value := selected.get("jahr"):

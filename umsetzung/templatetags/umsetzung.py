@@ -4,7 +4,6 @@ what the pages of other apps show of the implementation without those apps knowi
 (the goals and measures of a Handlungsfeld, a Leitlinie or a Stadtbezirk)."""
 
 from django import template
-from django.db.models import Q
 from django.utils.translation import get_language_bidi
 
 from content.views import kept_visible, visible
@@ -12,6 +11,7 @@ from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 
 from ..figures import measures_per_status
+from ..filters import reaching_district, serving_leitlinie
 from ..models import Foerderprojekt, Massnahme, Status, Ziel
 
 register = template.Library()
@@ -94,14 +94,9 @@ def measures_of(context, obj):
     if isinstance(obj, Handlungsfeld):
         found = measures.filter(handlungsfeld=obj)
     elif isinstance(obj, Leitlinie):
-        direct = Massnahme.leitlinien.through.objects.filter(leitlinie=obj)
-        through_goals = Massnahme.goals.through.objects.filter(ziel__leitlinien=obj)
-        found = measures.filter(
-            Q(pk__in=direct.values("massnahme")) | Q(pk__in=through_goals.values("massnahme"))
-        )
+        found = serving_leitlinie(measures, obj.key)
     else:
-        reaching = Massnahme.districts.through.objects.filter(stadtbezirk=obj)
-        found = measures.filter(pk__in=reaching.values("massnahme"))
+        found = reaching_district(measures, obj.key)
     shown = list(found[: SHOWN + 1])
     count = len(shown) if len(shown) <= SHOWN else found.count()
     return {"shown": shown[:SHOWN], "count": count}
