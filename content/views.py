@@ -2,10 +2,16 @@
 drafts too for staff in preview), the page's place in the navigation and breadcrumbs,
 and the previous and next page of a series."""
 
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
+from modeltranslation import settings as translation_settings
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from operations import site_data
 from operations.paths import PREVIEW_PARAMETER
+
+from . import translations
 
 
 def is_preview(request) -> bool:
@@ -23,6 +29,29 @@ def is_preview(request) -> bool:
 def visible(queryset, request):
     """Published content for visitors; drafts too for staff in preview."""
     return queryset if is_preview(request) else queryset.published()
+
+
+def in_language(queryset, *relations):
+    """``queryset`` without the columns of languages the page does not show: of each
+    translated text only the visitor's language and its fallback (German) are read, of the
+    model and of each related model in ``relations`` (paths it selects, e.g. ``"status"``).
+    A list then reads two of the nine columns of every text."""
+    shown = resolution_order(get_language() or translation_settings.DEFAULT_LANGUAGE)
+    unread = []
+    for path in ("", *relations):
+        model = queryset.model
+        for step in filter(None, path.split("__")):
+            model = model._meta.get_field(step).related_model
+        prefix = f"{path}__" if path else ""
+        for field in translations.translated_fields(model):
+            unread.append(prefix + field)  # the untranslated column (German, read as _de)
+            unread += [
+                prefix + build_localized_fieldname(field, language)
+                for language in translation_settings.AVAILABLE_LANGUAGES
+                if language not in shown
+            ]
+    # QuerySet's own defer: modeltranslation's would widen “title” to every language.
+    return QuerySet.defer(queryset, *unread)
 
 
 def kept_visible(request, name, load):

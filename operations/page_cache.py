@@ -39,6 +39,16 @@ GENERATION_KEY = "content-generation"
 IGNORED_APPS = {"sessions", "axes", "admin", "auth", "contenttypes", "reversion"}
 # Query parameters that change a page: search, share, “message sent”.
 QUERY_PARAMETERS = {"q", "link", "sent"}
+#: Set on a response by a view whose query string it checked as one of the few its own
+#: links and forms make (e.g. a filter of valid keys in the form's order): kept like an
+#: address with ``QUERY_PARAMETERS``. Any other query string is served, never kept.
+CANONICAL_QUERY = "page_cache_canonical_query"
+
+
+def mark_canonical_query(response):
+    """Let the page cache keep ``response`` under its address with a query string."""
+    setattr(response, CANONICAL_QUERY, True)
+    return response
 
 
 def _shared_cache() -> bool:
@@ -142,11 +152,13 @@ def stale_copy(request) -> HttpResponse | None:
     return response
 
 
-def _timeout(request) -> int:
+def _timeout(request, response) -> int:
     """How long to keep a page: addresses with a query string are kept briefly, and only
     for the parameters our pages use, so that random query strings cannot fill the cache."""
     if not request.META.get("QUERY_STRING"):
         return max(settings.PAGE_CACHE_STALE_SECONDS, settings.PAGE_CACHE_SECONDS)
+    if getattr(response, CANONICAL_QUERY, False):
+        return settings.PAGE_CACHE_SECONDS
     try:
         if set(request.GET) <= QUERY_PARAMETERS:
             return settings.PAGE_CACHE_SECONDS
@@ -207,7 +219,7 @@ class PageCacheMiddleware:
                     for name, value in response.items()
                     if name.lower() not in ("x-page-cache", "set-cookie")
                 }
-                timeout = _timeout(request)
+                timeout = _timeout(request, response)
                 if timeout:
                     entry = (current, time.time(), response.status_code, headers, response.content)
                     cache.set(key, entry, timeout)

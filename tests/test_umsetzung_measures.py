@@ -212,3 +212,28 @@ def test_the_feed_lists_status_changes_of_published_measures(client, catalogue):
     assert feed["Content-Type"].startswith("application/atom+xml")
     body = feed.content.decode()
     assert "Testmaßnahme test-a" in body and "test-draft" not in body
+
+
+def test_filtered_lists_are_kept_only_under_addresses_the_portal_makes(client, cache_backend):
+    chosen = f"{LIST}?handlungsfeld=bildung&status=in-umsetzung"
+    sent_by_the_form = (
+        f"{LIST}?handlungsfeld=bildung&leitlinie=&status=in-umsetzung&bezirk=&amt=&jahr="
+    )
+    for url in (
+        chosen,
+        sent_by_the_form,
+        f"{chosen}&seite=1",
+        "/de/umsetzung/massnahmen.csv?bezirk=mitte",
+    ):
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    for query in (
+        "status=in-umsetzung&handlungsfeld=bildung",  # not the form's order
+        "handlungsfeld=gibt-es-nicht",
+        "handlungsfeld=bildung&utm_source=x",
+        "handlungsfeld=bildung&seite=99",  # not the page shown
+        "handlungsfeld=bildung&handlungsfeld=bildung",
+    ):
+        for _ in range(2):
+            response = client.get(f"{LIST}?{query}")
+            assert response.status_code == 200 and "X-Page-Cache" not in response, query

@@ -9,9 +9,10 @@ select. Every choice is a stable key, so a filtered link works in every language
 from django import forms
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from content.views import kept_visible, visible
+from content.views import in_language, kept_visible, visible
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 
@@ -110,13 +111,14 @@ def measures(request, selected: dict[str, str]):
         queryset = queryset.filter(responsible=value)
     if value := selected.get("jahr"):
         queryset = runs_in(queryset, int(value))
+    children = in_language(visible(Massnahme.objects.select_related("status"), request), "status")
     return (
-        queryset.select_related("status", "handlungsfeld")
+        in_language(queryset.select_related("status", "handlungsfeld"), "status", "handlungsfeld")
         .prefetch_related(
-            Prefetch("districts", queryset=visible(Stadtbezirk.objects.all(), request)),
             Prefetch(
-                "children", queryset=visible(Massnahme.objects.select_related("status"), request)
+                "districts", queryset=in_language(visible(Stadtbezirk.objects.all(), request))
             ),
+            Prefetch("children", queryset=children),
         )
         .annotate(stand=stand(request))
     )
@@ -148,3 +150,21 @@ def filter_form(request):
         request, ("measure-filter", translation.get_language()), lambda: choices(request)
     )
     return MeasureFilterForm(request.GET, choices=kept)
+
+
+def canonical_query(request, form, page_number: int | None = None) -> bool:
+    """The address's query string is one the portal itself makes: valid values in the
+    form's order, either the chosen ones only (the portal's links) or every field (the
+    form as a browser sends it), then at most the number of the page shown. Only these
+    addresses may be kept by the page cache: random query strings cannot fill it."""
+    if form.errors:
+        return False
+    selected = form.selected()
+    names = list(form.fields)
+    chosen = urlencode([(name, selected[name]) for name in names if name in selected])
+    every = urlencode([(name, selected.get(name, "")) for name in names])
+    pages = ["", f"seite={page_number}"] if page_number else [""]
+    query = request.META.get("QUERY_STRING", "")
+    return any(
+        query == "&".join(filter(None, (base, page))) for base in (chosen, every) for page in pages
+    )

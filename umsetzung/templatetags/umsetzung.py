@@ -4,9 +4,9 @@ what the pages of other apps show of the implementation without those apps knowi
 (the goals and measures of a Handlungsfeld, a Leitlinie or a Stadtbezirk)."""
 
 from django import template
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 
-from content.views import kept_visible, visible
+from content.views import in_language, kept_visible, visible
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 
@@ -69,16 +69,28 @@ def _numbers(values=None, **more) -> dict[str, str]:
 
 
 def _measures(request):
-    return visible(Massnahme.objects.select_related("status", "handlungsfeld"), request)
+    related = ("status", "handlungsfeld")
+    return in_language(visible(Massnahme.objects.select_related(*related), request), *related)
+
+
+def _kept_for(context, name, obj, load):
+    """What a strategy page shows of the implementation, kept per content generation and
+    language (only staff change it): ``load()``."""
+    key = (name, obj._meta.label, obj.pk, get_language())
+    return kept_visible(context["request"], key, load)
 
 
 @register.simple_tag(takes_context=True)
 def goals_of(context, obj):
     """The visible goals of a Handlungsfeld, or those linked to a Leitlinie."""
-    goals = visible(Ziel.objects.select_related("handlungsfeld"), context["request"])
+    goals = in_language(
+        visible(Ziel.objects.select_related("handlungsfeld"), context["request"]), "handlungsfeld"
+    )
     if isinstance(obj, Handlungsfeld):
-        return list(goals.filter(handlungsfeld=obj))
-    return list(goals.filter(leitlinien=obj))
+        found = goals.filter(handlungsfeld=obj)
+    else:
+        found = goals.filter(leitlinien=obj)
+    return _kept_for(context, "goals-of", obj, lambda: list(found))
 
 
 #: A page of the strategy names this many of its measures; the list of measures has them all.
@@ -97,25 +109,28 @@ def measures_of(context, obj):
         found = serving_leitlinie(measures, obj.key)
     else:
         found = reaching_district(measures, obj.key)
-    shown = list(found[: SHOWN + 1])
-    count = len(shown) if len(shown) <= SHOWN else found.count()
-    return {"shown": shown[:SHOWN], "count": count}
+
+    def load():
+        shown = list(found[: SHOWN + 1])
+        count = len(shown) if len(shown) <= SHOWN else found.count()
+        return {"shown": shown[:SHOWN], "count": count}
+
+    return _kept_for(context, "measures-of", obj, load)
 
 
 @register.simple_tag(takes_context=True)
 def citywide_measures(context):
     """How many visible measures reach the whole city (shown on every district's page)."""
-    return _measures(context["request"]).filter(citywide=True).count()
+    citywide = _measures(context["request"]).filter(citywide=True)
+    return kept_visible(context["request"], "citywide-measures", citywide.count)
 
 
 @register.simple_tag(takes_context=True)
 def projects_of(context, district):
     """The visible funded projects in a Stadtbezirk."""
-    return list(
-        visible(Foerderprojekt.objects.select_related("line"), context["request"]).filter(
-            district=district
-        )
-    )
+    projects = Foerderprojekt.objects.select_related("line").filter(district=district)
+    found = in_language(visible(projects, context["request"]), "line")
+    return _kept_for(context, "projects-of", district, lambda: list(found))
 
 
 @register.simple_tag(takes_context=True)

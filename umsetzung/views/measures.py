@@ -9,9 +9,10 @@ from django.http import HttpResponse, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
-from content.views import PageMixin, VisibleMixin, visible
+from content.views import PageMixin, VisibleMixin, in_language, visible
+from operations.page_cache import mark_canonical_query
 
-from ..filters import filter_form, measures, stand
+from ..filters import canonical_query, filter_form, measures, stand
 from ..models import (
     Foerderaufruf,
     Foerderprojekt,
@@ -29,6 +30,13 @@ class MeasureListView(PageMixin, TemplateView):
     template_name = "umsetzung/measure_list.html"
     nav, crumb = "umsetzung", MEASURES
     parent_crumb = (_("Implementation"), "umsetzung:overview")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        context = response.context_data
+        if canonical_query(request, context["form"], context["page"].number):
+            mark_canonical_query(response)
+        return response
 
     def get_context_data(self, **kwargs):
         form = filter_form(self.request)
@@ -83,6 +91,8 @@ def measure_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="massnahmen.csv"'
     response.write("\ufeff")
+    if canonical_query(request, form):
+        mark_canonical_query(response)
     writer = csv.writer(response, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for measure in measures(request, form.selected()):
@@ -123,37 +133,27 @@ class MeasureDetailView(VisibleMixin, DetailView):
 
     def get_queryset(self):
         request = self.request
+
+        def shown(queryset, *related):
+            return in_language(visible(queryset.select_related(*related), request), *related)
+
+        related = ("status", "handlungsfeld", "document", "parent")
         return (
-            super()
-            .get_queryset()
-            .select_related("status", "handlungsfeld", "document", "parent")
+            in_language(super().get_queryset().select_related(*related), *related)
             .prefetch_related(
                 Prefetch(
                     "reports",
-                    queryset=visible(Fortschrittsmeldung.objects.all(), request).select_related(
-                        "status", "previous_status"
-                    ),
+                    queryset=shown(Fortschrittsmeldung.objects.all(), "status", "previous_status"),
                 ),
                 Prefetch(
                     "projects",
-                    queryset=visible(Foerderprojekt.objects.all(), request).select_related(
-                        "line", "district"
-                    ),
+                    queryset=shown(Foerderprojekt.objects.all(), "line", "district"),
                 ),
-                Prefetch(
-                    "calls",
-                    queryset=visible(Foerderaufruf.objects.all(), request).select_related("line"),
-                ),
-                Prefetch(
-                    "goals",
-                    queryset=visible(Ziel.objects.all(), request).select_related("handlungsfeld"),
-                ),
-                Prefetch("districts", queryset=visible(Stadtbezirk.objects.all(), request)),
-                Prefetch(
-                    "children",
-                    queryset=visible(Massnahme.objects.select_related("status"), request),
-                ),
-                Prefetch("leitlinien", queryset=visible(_leitlinien(), request)),
+                Prefetch("calls", queryset=shown(Foerderaufruf.objects.all(), "line")),
+                Prefetch("goals", queryset=shown(Ziel.objects.all(), "handlungsfeld")),
+                Prefetch("districts", queryset=shown(Stadtbezirk.objects.all())),
+                Prefetch("children", queryset=shown(Massnahme.objects.all(), "status")),
+                Prefetch("leitlinien", queryset=shown(_leitlinien())),
             )
             .annotate(stand=stand(request))
         )
