@@ -30,13 +30,12 @@ from django.utils import timezone
 from content import translations
 from content.dates import Precision, iso
 from content.richtext import html_to_plain, plain_to_html, sanitise_for_storage
-from search.index import index_object, index_suspended, rebuild_index
+from search.index import index_objects, index_suspended
 from umsetzung.models import Fortschrittsmeldung, Massnahme
 
 from . import catalogue_files as files
 from .catalogue_check import MONEY, RELATIONS, Plan, Row, plan
 
-INDEX_ONE_BY_ONE = 50  # more changed measures: the search index is rebuilt in one go
 STATUS_CHANGE = "Status geändert durch den Import der Datei {name}"
 
 
@@ -101,11 +100,13 @@ def apply(result: Plan, user=None) -> int:
             prefetch_related_objects(measures, *RELATIONS)
             for measure in measures:
                 reversion.add_to_revision(measure)
-    if len(work) > INDEX_ONE_BY_ONE:
-        rebuild_index()
-    else:
-        for row in work:
-            index_object(row.measure)
+    # The search entries of what was written: the measures, their new entries, and the
+    # reports that name a measure whose title may have changed.
+    written = [row.measure for row in work]
+    reports = Fortschrittsmeldung.objects.filter(
+        measure__in=[row.measure for row in work if not row.new]
+    ).select_related("measure")
+    index_objects([*written, *entries, *reports])
     return len(work)
 
 

@@ -60,13 +60,27 @@ def _entries(obj, content_type) -> list[SearchEntry]:
 
 def index_object(obj) -> None:
     """Write the search entries of one object, one per language."""
-    content_type = ContentType.objects.get_for_model(type(obj))
+    index_objects([obj])
+
+
+def index_objects(objects) -> None:
+    """Write the search entries of these objects (of any models), one per language; for
+    bulk work that changed some objects of many (an import), instead of a rebuild."""
+    by_type: dict = {}
+    for obj in objects:
+        by_type.setdefault(ContentType.objects.get_for_model(type(obj)), {})[obj.pk] = obj
     with transaction.atomic():
-        entries = SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk)
-        entries.delete()
-        SearchEntry.objects.bulk_create(_entries(obj, content_type))
-        if connection.vendor == "postgresql":
-            _update_vectors(entries)
+        for content_type, by_pk in by_type.items():
+            group = list(by_pk.values())
+            entries = SearchEntry.objects.filter(
+                content_type=content_type, object_id__in=[obj.pk for obj in group]
+            )
+            entries.delete()
+            SearchEntry.objects.bulk_create(
+                entry for obj in group for entry in _entries(obj, content_type)
+            )
+            if connection.vendor == "postgresql":
+                _update_vectors(entries)
 
 
 def _update_vectors(entries) -> None:
@@ -88,12 +102,22 @@ def rebuild_index() -> int:
         entries = []
         for model in searchable_models():
             content_type = ContentType.objects.get_for_model(model)
-            for obj in model._default_manager.all():
+            for obj in _with_relations(model._default_manager.all()):
                 entries += _entries(obj, content_type)
         SearchEntry.objects.bulk_create(entries)
         if connection.vendor == "postgresql":
             _update_vectors(SearchEntry.objects.all())
     return len(entries)
+
+
+def _with_relations(queryset):
+    """With the objects their titles and addresses name (a report names its measure)."""
+    relations = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if field.many_to_one and not field.null
+    ]
+    return queryset.select_related(*relations)
 
 
 _suspended = contextvars.ContextVar("search_index_suspended", default=False)

@@ -227,6 +227,25 @@ def test_a_status_change_by_import_is_a_dated_public_entry():
     assert sorted(states.values_list("state", flat=True)) == [State.MISSING] * 7
 
 
+def test_what_an_import_writes_is_found_by_the_search_at_once(client):
+    def found(words, language="de"):
+        return client.get(f"/{language}/suche/", {"q": words}).content.decode()
+
+    import_file("beispiel.csv", csv_file(ROWS))
+    for measure in Massnahme.objects.all():  # new measures are drafts: staff publish them
+        measure.published = True
+        measure.save()
+    assert "Beispielmaßnahme Netzwerk" in found("Netzwerk")
+    renamed = [
+        {**ROWS[2], "title_de": "Beispielmaßnahme Nachbarschaftsnetz", "status": "umgesetzt"}
+    ]
+    import_file("stand-2024.csv", csv_file(renamed))
+    assert "Beispielmaßnahme Nachbarschaftsnetz" in found("Nachbarschaftsnetz")
+    # its new entry (the status change), titled with the measure's new name
+    assert "Beispielmaßnahme Nachbarschaftsnetz" in found("Status geändert durch den Import")
+    assert "Beispielmaßnahme Netzwerk" not in found("Netzwerk")
+
+
 def test_a_semicolon_separated_file_from_german_excel_in_windows_1252_is_read():
     data = csv_file(ROWS[1:], delimiter=";", encoding="cp1252")
     result = import_file("excel.csv", data)
