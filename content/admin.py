@@ -102,27 +102,39 @@ def translations_only(model_admin, request, obj, readonly, also_editable=()) -> 
     return [*readonly, *(name for name in names if name not in editable)]
 
 
-class ContentInline(TranslationTabularInline):
+class PublishersEditInline:
+    """Inline mixin: only staff with the publish permission of ``publish_model`` (default:
+    the inline's own model) add or delete rows; ``publishers_change`` also changing."""
+
+    publish_model = None
+    publishers_change = False
+
+    def _publishes(self, request) -> bool:
+        return request.user.has_perm((self.publish_model or self.model).publish_permission())
+
+    def has_add_permission(self, request, obj=None):
+        return self._publishes(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = self._publishes(request) or not self.publishers_change
+        return allowed and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._publishes(request) and super().has_delete_permission(request, obj)
+
+
+class ContentInline(PublishersEditInline, TranslationTabularInline):
     """Content objects edited inside another's form (the figures of a participation
     format), under the same rules as ``ContentAdmin``: without the publish permission only
     the translations can be edited, and nothing added or deleted."""
 
     extra = 0
 
-    def _publishes(self, request) -> bool:
-        return request.user.has_perm(self.model.publish_permission())
-
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self._publishes(request):
             return translations_only(self, request, obj, readonly)
         return readonly
-
-    def has_add_permission(self, request, obj=None):
-        return self._publishes(request) and super().has_add_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._publishes(request) and super().has_delete_permission(request, obj)
 
 
 class TranslationStateInline(GenericTabularInline):

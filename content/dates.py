@@ -248,3 +248,16 @@ class PreciseDatesForm(forms.ModelForm):
             if isinstance(value, PreciseDate):
                 setattr(self.instance, f"{name}_precision", value.precision)
         return cleaned
+
+
+def date_column(name: str, description, *, ordering: bool = True):
+    """A column of an admin list or inline: the date ``name`` as precisely as it is known
+    (“2024”, “März 2024”), or “–” where it is not known."""
+
+    def column(_admin, obj) -> str:
+        return obj.date_shown(name) or "–"
+
+    column.short_description = description
+    if ordering:
+        column.admin_order_field = name
+    return column

@@ -16,8 +16,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin
-from content.dates import PreciseDatesForm, shown
+from content.admin import (
+    EDITORIAL_FIELDSET,
+    PUBLICATION_FIELDSET,
+    ContentAdmin,
+    PublishersEditInline,
+)
+from content.dates import PreciseDatesForm, date_column, shown
 from content.forms import ContentForm
 
 from ..models import Fortschrittsmeldung, Massnahme, Status, Ziel
@@ -61,27 +66,17 @@ class MassnahmeForm(PreciseDatesForm, ContentForm):
         return new.key != Massnahme.not_published_status().key
 
 
-class GoalMeasuresInline(admin.TabularInline):
-    """The measures of a goal, listed and linked in the goal's form."""
+class GoalMeasuresInline(PublishersEditInline, admin.TabularInline):
+    """The measures of a goal, listed and linked in the goal's form. Which measures serve a
+    goal is the editors' decision, not the translators'."""
 
     model = Massnahme.goals.through
+    publish_model = Massnahme
+    publishers_change = True
     extra = 0
     autocomplete_fields = ("massnahme",)
     verbose_name = _("measure of this goal")
     verbose_name_plural = _("measures of this goal")
-
-    # Which measures serve a goal is the editors' decision, not the translators'.
-    def _editor(self, request) -> bool:
-        return request.user.has_perm(Massnahme.publish_permission())
-
-    def has_add_permission(self, request, obj=None):
-        return self._editor(request) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editor(request) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editor(request) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Ziel)
@@ -134,9 +129,7 @@ class ReportInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("date"))
-    def date_shown(self, obj):
-        return obj.date_shown("date")
+    date_shown = date_column("date", _("date"), ordering=False)
 
 
 class SetStatusForm(forms.Form):
@@ -311,9 +304,7 @@ class FortschrittsmeldungAdmin(ContentAdmin):
         EDITORIAL_FIELDSET,
     )
 
-    @admin.display(description=_("date"), ordering="date")
-    def date_shown(self, obj):
-        return obj.date_shown("date")
+    date_shown = date_column("date", _("date"))
 
     @admin.display(description=_("measure"), ordering="measure__title")
     def measure_shown(self, obj):

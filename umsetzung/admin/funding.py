@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import EDITORIAL_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, ContentInline
-from content.dates import PreciseDatesForm
+from content.dates import PreciseDatesForm, date_column
 from content.forms import ContentForm
 
 from ..models import (
@@ -69,9 +69,7 @@ class FoerderaufrufAdmin(ContentAdmin):
         EDITORIAL_FIELDSET,
     )
 
-    @admin.display(description=_("deadline"), ordering="deadline")
-    def deadline_shown(self, obj):
-        return obj.date_shown("deadline") or "–"
+    deadline_shown = date_column("deadline", _("deadline"))
 
 
 @admin.register(Foerderprojekt)
@@ -116,9 +114,7 @@ class BerichtAdmin(ContentAdmin):
         EDITORIAL_FIELDSET,
     )
 
-    @admin.display(description=_("date"), ordering="date")
-    def date_shown(self, obj):
-        return obj.date_shown("date") or "–"
+    date_shown = date_column("date", _("date"))
 
 
 @admin.register(Umsetzungsfakt)
