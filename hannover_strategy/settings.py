@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "umsetzung",
     "search",
     "exchange",
+    "downloads",
     "portal",
     # Carries a database of the first layout over (one migration, no code).
     "upgrade",
@@ -356,6 +357,8 @@ HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 PAGE_CACHE_STAMP = Path(
     os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
 )
+# The generated PDFs (downloads/), one file per content generation, language and document.
+PDF_ROOT = Path(os.environ.get("DJANGO_PDF_ROOT", str(BASE_DIR / "var" / "pdf")))
 
 # Logs: one JSON object per line on stderr, no personal data (README, Logging).
 # DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).
