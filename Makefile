@@ -20,6 +20,8 @@ export DJANGO_LOCAL := 1
 # Java runtime for the W3C Nu HTML checker, Redis for the page-cache tests on a shared cache,
 # Debian's Ukrainian and Polish hunspell dictionaries for the search (postgresql-common's
 # pg_updatedicts links them into PostgreSQL's tsearch_data; search/migrations/0003).
+# WeasyPrint (the PDFs, downloads/) needs Pango and HarfBuzz's subsetter, and the Noto fonts
+# (Latin, Cyrillic, Arabic script) that the PDFs embed, found by fontconfig, never downloaded.
 TSEARCH_DATA := /usr/share/postgresql/15/tsearch_data
 system-deps:
 	@missing=""; \
@@ -30,6 +32,10 @@ system-deps:
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	[ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || missing="$$missing fonts-noto-core"; \
+	for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do \
+	  dpkg-query -W -f='$${Status}' $$lib 2>/dev/null | grep -q "ok installed" || missing="$$missing $$lib"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "umsetzung",
     "search",
     "exchange",
+    "downloads",
     "portal",
     # Carries a database of the first layout over (one migration, no code).
     "upgrade",
@@ -352,10 +353,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 # With a per-process cache, several worker processes learn about a save from the time
-# stamp of this file (see operations/page_cache.py).
+# stamp of this file (see operations/page_cache.py). PDF_ROOT: the PDFs (downloads/).
 PAGE_CACHE_STAMP = Path(
     os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
 )
+PDF_ROOT = Path(os.environ.get("DJANGO_PDF_ROOT", str(BASE_DIR / "var" / "pdf")))
 
 # Logs: one JSON object per line on stderr, no personal data (README, Logging).
 # DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).

@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("beteiligung.urls")),
     path("", include("umsetzung.urls")),
     path("", include("search.urls")),
+    path("", include("downloads.urls")),
     prefix_default_language=True,
 )

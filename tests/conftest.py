@@ -25,8 +25,12 @@ def own_page_cache_stamp(tmp_path_factory):
     portal_stamp = settings.PAGE_CACHE_STAMP
     before = portal_stamp.stat().st_mtime_ns if portal_stamp.exists() else None
     settings.PAGE_CACHE_STAMP = tmp_path_factory.mktemp("page-cache") / "content-changed"
+    # The generated PDFs of the tests stay apart from the portal's too.
+    portal_pdf_root = settings.PDF_ROOT
+    settings.PDF_ROOT = tmp_path_factory.mktemp("pdf")
     yield portal_stamp, before
     settings.PAGE_CACHE_STAMP = portal_stamp
+    settings.PDF_ROOT = portal_pdf_root
 
 
 @pytest.fixture(scope="session")

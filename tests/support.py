@@ -26,10 +26,12 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 from content.models import TranslationState, content_models
+from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 from portal.feedback import FEEDBACK_LIMIT
 from portal.forms import SALT
 from portal.models import Gebaerdensprachvideo
+from umsetzung.models import Stadtbezirk
 
 # --- languages and text ------------------------------------------------------------------
 
@@ -173,6 +175,9 @@ NOT_HTML = {
     "beteiligung:milestones_ics": "text/calendar",
     "umsetzung:history_feed": "application/atom+xml",
     "umsetzung:measures_csv": "text/csv",
+    "downloads:strategy": "application/pdf",
+    "downloads:handlungsfeld": "application/pdf",
+    "downloads:district": "application/pdf",
 }
 # Kinds of page drawn by error_base.html, which works without a database: no site navigation.
 WITHOUT_NAVIGATION = {"400"}
@@ -229,6 +234,10 @@ def route_urls(language: str) -> dict[str, list[str]]:
         urls["search"].append(f"{reverse('search')}?q=Teilhabe")  # with results
         first = Leitlinie.objects.published().first()
         urls["share"] = [f"{reverse('share')}?link={first.short_path()}"] if first else []
+        # The PDFs: the whole strategy, and one of each kind (each is made once per language).
+        for name, model in (("handlungsfeld", Handlungsfeld), ("district", Stadtbezirk)):
+            first = model.objects.published().first()
+            urls[f"downloads:{name}"] = [reverse(f"downloads:{name}", args=[first.key])]
         if not any(video.video for video in Gebaerdensprachvideo.objects.published()):
             urls["sign_language"] = []  # answers 404 until a video is published
         return urls

@@ -21,6 +21,7 @@ LAYERS = [
     ["umsetzung"],  # the strategy at work: refers to Leitlinien and Handlungsfelder
     ["search"],
     ["exchange"],
+    ["downloads"],  # the portal's PDFs, made from the pages' templates
     ["portal"],
     ["upgrade"],
 ]

@@ -1,0 +1,80 @@
+"""Serving the PDFs: made once per content generation and language (``store``), then sent
+from disk with an ETag, Last-Modified and a download name in the visitor's language. A
+conditional request with the current ETag gets 304 before anything is made."""
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import FileResponse, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from operations import site_data
+
+from . import documents, render, store
+
+
+def _language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _html(request, document) -> str:
+    changed = document.changed()
+    short_url = request.build_absolute_uri(document.short_path)
+    context = {
+        **document.context,
+        "title": document.title,
+        "changed": changed,
+        "short_url": short_url,
+        "qr": render.qr_data_uri(short_url),
+    }
+    return render_to_string(document.template, context, request=request)
+
+
+def _answer(request, read):
+    """The PDF that ``read(public request)`` describes (404 when there is none)."""
+    public = documents.public_request(request)
+    generation = site_data.request_generation(public)
+    document = read(public)
+    language = _language()
+    tag = store.etag(generation, language, document.name)
+    unchanged = get_conditional_response(request, etag=tag)
+    if unchanged is not None:
+        return unchanged
+
+    def make() -> bytes:
+        return render.pdf(_html(public, document), request.build_absolute_uri("/"))
+
+    if generation is None:  # no generation to file it under (a shared cache that is down)
+        response = HttpResponse(make(), content_type="application/pdf")
+    else:
+        path = store.stored(generation, language, document.name, make)
+        response = FileResponse(path.open("rb"), content_type="application/pdf")
+        response["Last-Modified"] = http_date(path.stat().st_mtime)
+    response["ETag"] = tag
+    filename = f"{document.filename}.pdf"
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{document.name}.pdf\"; filename*=UTF-8''{quote(filename)}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # The page cache keeps no streamed answer; browsers and proxies may keep it briefly.
+    response["Cache-Control"] = f"public, max-age={settings.HTTP_MAX_AGE}"
+    return response
+
+
+@require_safe
+def strategy_pdf(request):
+    return _answer(request, documents.strategy)
+
+
+@require_safe
+def field_pdf(request, key):
+    return _answer(request, lambda public: documents.handlungsfeld(public, key))
+
+
+@require_safe
+def district_pdf(request, key):
+    return _answer(request, lambda public: documents.district(public, key))

@@ -1,0 +1,194 @@
+"""The portal's PDFs: the paper's whole text in the German one, Arabic shaped and with its
+own digits, a tagged PDF/UA structure, made once per content generation and language."""
+
+import io
+import re
+from urllib.parse import quote
+
+import pikepdf
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from pdfminer.high_level import extract_text
+
+from handlungsfelder.models import Handlungsfeld
+from leitlinien.models import Leitlinie, Strategiepapier
+from tests.support import in_language
+from tests.test_content import source_lines
+
+pytestmark = pytest.mark.django_db
+
+
+def url(language, name="strategy", key=None):
+    with translation.override(language):
+        return reverse(f"downloads:{name}", args=[key] if key else [])
+
+
+def get_pdf(client, address, **headers):
+    response = client.get(address, **headers)
+    assert response.status_code == 200, address
+    assert response["Content-Type"] == "application/pdf"
+    return response, b"".join(response.streaming_content)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def german_pdf(client):
+    return get_pdf(client, url("de"))
+
+
+@pytest.fixture
+def arabic_pdf(client):
+    return get_pdf(client, url("ar"))
+
+
+def test_every_line_of_the_paper_is_in_the_german_pdf(german_pdf):
+    text = words(extract_text(io.BytesIO(german_pdf[1])))
+    missing = [line for line in source_lines() if words(line) not in text]
+    assert not missing
+
+
+def test_the_arabic_pdf_has_the_arabic_texts_shaped_and_arabic_indic_digits(arabic_pdf):
+    paper = Strategiepapier.objects.published().get()
+    text = extract_text(io.BytesIO(arabic_pdf[1]))
+    # Letters extract as letters (ToUnicode), not as presentation forms of the glyphs.
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text)
+    # pdfminer reads lines left to right (visual order): a word comes out reversed.
+    visual = {word[::-1] for word in text.split()}
+    for word in paper.title_ar.split():
+        assert word in visual, word
+    assert in_language("ar", "Contents") in " ".join(visual)
+    assert "٢٠٢١" in text  # the Ratsbeschluss of 2021, as the page writes the year
+    # page numbers and the "Stand" in Arabic-Indic digits, as the pages write numbers
+    assert re.search("[٠-٩]+ / [٠-٩]+", text) and not re.search("[0-9]+ / [0-9]+", text)
+    year = str(Leitlinie.objects.latest("updated_at").updated_at.year)
+    assert year.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) in text
+
+
+@pytest.mark.xfail(strict=True, reason="WeasyPrint 66 writes RTL glyph runs in visual order")
+def test_the_arabic_pdf_extracts_in_logical_order(arabic_pdf):
+    paper = Strategiepapier.objects.published().get()
+    assert paper.title_ar in extract_text(io.BytesIO(arabic_pdf[1]))
+
+
+def structure_tags(pdf) -> set[str]:
+    tags, todo, seen = set(), [pdf.Root.StructTreeRoot], set()
+    while todo:
+        node = todo.pop()
+        if isinstance(node, pikepdf.Array):
+            todo.extend(node)
+            continue
+        if not isinstance(node, pikepdf.Dictionary) or node.objgen in seen:
+            continue
+        if node.objgen != (0, 0):
+            seen.add(node.objgen)
+        if "/S" in node:
+            tags.add(str(node.S))
+        if "/K" in node:
+            todo.append(node.K)
+    return tags
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_pdf_is_tagged_with_language_title_outlines_and_embedded_fonts(client, language):
+    _response, data = get_pdf(client, url(language))
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert pdf.Root.MarkInfo.Marked is True
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    assert str(pdf.Root.Lang) == language
+    paper = Strategiepapier.objects.published().get()
+    assert str(pdf.docinfo.Title).startswith(getattr(paper, f"title_{language}"))
+    assert len(pdf.Root.Outlines.keys()) and "/First" in pdf.Root.Outlines
+    assert {"/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"} <= (
+        structure_tags(pdf)
+    )
+    fonts = [
+        font
+        for page in pdf.pages
+        for font in page.Resources.get("/Font", {}).values()
+        for font in ([font] if "/FontDescriptor" in font else font.get("/DescendantFonts", []))
+    ]
+    assert fonts
+    for font in fonts:
+        descriptor = font.FontDescriptor
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font.get("/BaseFont")
+
+
+def test_the_qr_code_has_alternative_text(german_pdf):
+    pdf = pikepdf.open(io.BytesIO(german_pdf[1]))
+    figures, todo = [], [pdf.Root.StructTreeRoot.K]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, pikepdf.Array):
+            todo.extend(node)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.S == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                todo.append(node.K)
+    assert any("/s/strategiepapier" in alt for alt in figures), figures
+
+
+def test_a_field_and_a_district_pdf_show_their_page(client):
+    field = Handlungsfeld.objects.published().get(key="bildung")
+    _response, data = get_pdf(client, url("de", "handlungsfeld", "bildung"))
+    text = words(extract_text(io.BytesIO(data)))
+    assert field.title in text and in_language("de", "Goals") in text
+    _response, data = get_pdf(client, url("de", "district", "linden-limmer"))
+    text = words(extract_text(io.BytesIO(data)))
+    assert "Linden-Limmer" in text
+    assert in_language("de", "Funded projects in this district") in text
+
+
+def test_the_download_names_the_file_in_the_visitors_language(client):
+    for language, name in (("de", "Strategie-Migration-und-Teilhabe"), ("ar", None)):
+        name = name or in_language(language, "Strategy-Migration-and-Participation")
+        response, _data = get_pdf(client, url(language))
+        disposition = response["Content-Disposition"]
+        assert disposition.startswith("attachment;")
+        assert f"filename*=UTF-8''{quote(name + '.pdf')}" in disposition
+        assert response["X-Content-Type-Options"] == "nosniff"
+    response, _data = get_pdf(client, url("de", "handlungsfeld", "bildung"))
+    assert "Handlungsfeld-bildung.pdf" in response["Content-Disposition"]
+
+
+def test_the_pdf_is_kept_answers_304_and_is_made_anew_after_a_save(client, settings):
+    first, data = get_pdf(client, url("de"))
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get(url("de"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert len(list(settings.PDF_ROOT.glob("*-de-strategie.pdf"))) == 1
+    leitlinie = Leitlinie.objects.get(number=3)
+    leitlinie.text_de = "<p>Eine geänderte Leitlinie für den PDF-Test.</p>"
+    leitlinie.save()  # as the admin saves: a new content generation
+    after, new_data = get_pdf(client, url("de"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert after["ETag"] != first["ETag"]
+    assert "Eine geänderte Leitlinie für den PDF-Test." in words(extract_text(io.BytesIO(new_data)))
+    assert "Eine geänderte" not in words(extract_text(io.BytesIO(data)))
+    # the page cache keeps no copy of the bytes
+    assert "X-Page-Cache" not in after
+
+
+def test_unknown_or_unpublished_keys_get_the_404_page_in_the_visitors_language(client):
+    response = client.get(url("ar", "handlungsfeld", "gibt-es-nicht"))
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+    assert 'lang="ar"' in response.content.decode()
+    Handlungsfeld.objects.filter(key="bildung").update(published=False)
+    assert client.get(url("de", "handlungsfeld", "bildung")).status_code == 404
+
+
+def test_pages_link_their_pdf(client):
+    for page, pdf in (
+        (reverse("home"), url("de")),
+        (
+            reverse("handlungsfelder:detail", args=["bildung"]),
+            url("de", "handlungsfeld", "bildung"),
+        ),
+        (reverse("umsetzung:district", args=["mitte"]), url("de", "district", "mitte")),
+    ):
+        content = client.get(page).content.decode()
+        assert f'href="{pdf}"' in content and "Als PDF herunterladen" in content, page
