@@ -12,7 +12,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from operations import site_data
+from operations import outage, site_data
 
 from . import documents, render, store
 
@@ -51,9 +51,13 @@ def _answer(request, read):
     if generation is None:  # no generation to file it under (a shared cache that is down)
         response = HttpResponse(make(), content_type="application/pdf")
     else:
-        path = store.stored(generation, language, document.name, make)
+        found = store.stored(generation, language, document.name, make)
+        if found is None:  # being made elsewhere, and no earlier copy to give meanwhile
+            return outage.unavailable(render_to_string("downloads/busy.html", request=request))
+        path, made_in = found
         response = FileResponse(path.open("rb"), content_type="application/pdf")
         response["Last-Modified"] = http_date(path.stat().st_mtime)
+        tag = store.etag(made_in, language, document.name)
     response["ETag"] = tag
     filename = f"{document.filename}.pdf"
     response["Content-Disposition"] = (

@@ -2,7 +2,9 @@
 own digits, a tagged PDF/UA structure, made once per content generation and language."""
 
 import io
+import os
 import re
+import time
 from urllib.parse import quote
 
 import pikepdf
@@ -11,8 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from pdfminer.high_level import extract_text
 
+from downloads import store
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie, Strategiepapier
+from operations import site_data
 from tests.support import in_language
 from tests.test_content import source_lines
 
@@ -192,3 +196,34 @@ def test_pages_link_their_pdf(client):
     ):
         content = client.get(page).content.decode()
         assert f'href="{pdf}"' in content and "Als PDF herunterladen" in content, page
+
+
+def test_while_another_server_makes_the_new_pdf_the_previous_one_is_served(client, settings):
+    first, first_bytes = get_pdf(client, url("de", "handlungsfeld", "bildung"))
+    field = Handlungsfeld.objects.get(key="bildung")
+    field.title_de = "Bildung im Wandel"
+    field.save()  # a new content generation: the next request would make a new PDF ...
+    generation = site_data.request_generation(None)
+    lock = store.path_for(generation, "de", "handlungsfeld-bildung").with_suffix(".lock")
+    lock.touch()  # ... but another server is making it right now
+    served, served_bytes = get_pdf(client, url("de", "handlungsfeld", "bildung"))
+    assert served_bytes == first_bytes and served["ETag"] == first["ETag"]
+    lock.unlink()  # made and released: the next request makes (or gets) the new one
+    fresh, fresh_bytes = get_pdf(client, url("de", "handlungsfeld", "bildung"))
+    assert fresh["ETag"] != first["ETag"]
+    assert "Bildung im Wandel" in words(extract_text(io.BytesIO(fresh_bytes)))
+
+
+def test_with_no_earlier_copy_a_request_waits_briefly_then_gets_a_polite_503(client, monkeypatch):
+    monkeypatch.setattr(store, "WAIT_SECONDS", 0.5)
+    generation = site_data.request_generation(None)
+    lock = store.path_for(generation, "uk", "stadtbezirk-nord").with_suffix(".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.touch()
+    response = client.get(url("uk", "district", "nord"))
+    assert response.status_code == 503 and response["Retry-After"]
+    assert in_language("uk", "The PDF is being made") in response.content.decode()
+    old = time.time() - store.STALE_LOCK_SECONDS - 1
+    os.utime(lock, (old, old))  # its maker died: the lock is taken over
+    assert get_pdf(client, url("uk", "district", "nord"))[0].status_code == 200
+    assert not lock.exists()
