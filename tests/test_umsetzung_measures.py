@@ -237,3 +237,19 @@ def test_filtered_lists_are_kept_only_under_addresses_the_portal_makes(client, c
         for _ in range(2):
             response = client.get(f"{LIST}?{query}")
             assert response.status_code == 200 and "X-Page-Cache" not in response, query
+
+
+def test_progress_derived_from_sub_measures_is_their_average_in_list_csv_and_page(
+    client, catalogue
+):
+    parent = measure("test-parent", progress_from=Massnahme.Progress.CHILDREN)
+    for key, value in (("test-child-1", 20), ("test-child-2", 60)):
+        measure(key, parent=parent, progress_from=Massnahme.Progress.TYPED, progress=value)
+    shown = in_language("de", "{value} %").format(value=40)
+    listed_page = visible_text(client.get(f"{LIST}?handlungsfeld=bildung").content.decode())
+    assert shown in listed_page
+    assert shown in visible_text(client.get(parent.get_absolute_url()).content.decode())
+    rows = csv.DictReader(
+        io.StringIO(client.get("/de/umsetzung/massnahmen.csv").content.decode("utf-8-sig"))
+    )
+    assert {row["key"]: row["progress"] for row in rows}["test-parent"] == "40"

@@ -7,7 +7,7 @@ select. Every choice is a stable key, so a filtered link works in every language
 """
 
 from django import forms
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -94,7 +94,7 @@ def reaching_district(queryset, key: str):
 
 def measures(request, selected: dict[str, str]):
     """The measures the request may see, filtered, with all a list shows in a fixed number
-    of queries (status, Handlungsfeld, districts, sub-measures, last report)."""
+    of queries (status, Handlungsfeld, districts, last report; sub-measures: ``with_children``)."""
     queryset = visible(Massnahme.objects.all(), request)
     if value := selected.get("handlungsfeld"):
         queryset = queryset.filter(handlungsfeld__key=value)
@@ -111,17 +111,22 @@ def measures(request, selected: dict[str, str]):
         queryset = queryset.filter(responsible=value)
     if value := selected.get("jahr"):
         queryset = runs_in(queryset, int(value))
-    children = in_language(visible(Massnahme.objects.select_related("status"), request), "status")
+    districts = in_language(visible(Stadtbezirk.objects.all(), request))
     return (
         in_language(queryset.select_related("status", "handlungsfeld"), "status", "handlungsfeld")
-        .prefetch_related(
-            Prefetch(
-                "districts", queryset=in_language(visible(Stadtbezirk.objects.all(), request))
-            ),
-            Prefetch("children", queryset=children),
-        )
+        .prefetch_related(Prefetch("districts", queryset=districts))
         .annotate(stand=stand(request))
     )
+
+
+def with_children(found, request) -> list:
+    """``found`` (measures) as a list, the sub-measures read in one query for those whose
+    progress is derived from them (and no query when none is)."""
+    found = list(found)
+    deriving = [m for m in found if m.progress_from == Massnahme.Progress.CHILDREN]
+    children = in_language(visible(Massnahme.objects.select_related("status"), request), "status")
+    prefetch_related_objects(deriving, Prefetch("children", queryset=children))
+    return found
 
 
 def stand(request):

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 from content.views import PageMixin, VisibleMixin, in_language, visible
 from operations.page_cache import mark_canonical_query
 
-from ..filters import canonical_query, filter_form, measures, stand
+from ..filters import canonical_query, filter_form, measures, stand, with_children
 from ..models import (
     Foerderaufruf,
     Foerderprojekt,
@@ -44,6 +44,7 @@ class MeasureListView(PageMixin, TemplateView):
         found = measures(self.request, selected)
         paginator = Paginator(found, PER_PAGE)
         page = paginator.get_page(self.request.GET.get("seite"))
+        page.object_list = with_children(page.object_list, self.request)
         return super().get_context_data(
             form=form,
             selected=selected,
@@ -95,7 +96,7 @@ def measure_csv(request):
         mark_canonical_query(response)
     writer = csv.writer(response, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for measure in measures(request, form.selected()):
+    for measure in with_children(measures(request, form.selected()), request):
         progress = measure.progress_shown()
         writer.writerow(
             [
