@@ -12,12 +12,14 @@ import weasyprint
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from reversion.models import Version
 
 from dokumente import uploads
 from dokumente.models import Dokument
-from tests.support import admin_url, form_data, in_language, staff_user, visible_text
+from tests.support import admin_url, form_data, in_language, save, staff_user, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +207,39 @@ def test_a_translator_cannot_upload(client, media, pdf):
     client.force_login(staff_user("uebersetzer", "Übersetzung"))
     url = admin_url(Dokument, "add")
     assert client.get(url).status_code == 403
+
+
+def test_a_document_is_saved_again_without_a_new_upload_and_keeps_its_file(
+    editor_client, media, pdf
+):
+    upload(editor_client, "strategie.pdf", pdf)
+    document = Dokument.objects.get()
+    url = admin_url(document, "change", document.pk)
+    data = form_data(editor_client.get(url))
+    data.pop("file")  # a browser sends no file when none is chosen
+    response = editor_client.post(url, {**data, "drucksache": "0993/2022"})
+    assert response.status_code == 302, visible_text(response.content.decode())[:2000]
+    saved = Dokument.objects.get()
+    assert (saved.drucksache, saved.file.name, saved.size) == (
+        "0993/2022",
+        document.file.name,
+        len(pdf),
+    )
+    assert Version.objects.get_for_object(saved).count() == 2  # history, like other content
+
+
+def test_a_translator_changes_only_the_translations_of_a_document(
+    editor_client, media, pdf, client
+):
+    upload(editor_client, "strategie.pdf", pdf)
+    document = Dokument.objects.get()
+    translator = Client()
+    translator.force_login(staff_user("uebersetzer", "Übersetzung"))
+    save(translator, document, title_de="Anders", title_en="Strategy paper", drucksache="1")
+    saved = Dokument.objects.get()
+    assert (saved.title_de, saved.title_en, saved.drucksache) == (TITLE, "Strategy paper", "")
+
+
+def test_the_documents_are_open_data(editor_client, media, pdf, client):
+    upload(editor_client, "strategie.pdf", pdf)
+    assert TITLE in client.get("/daten/dokument.csv").content.decode()
