@@ -1,6 +1,7 @@
 """The library page (under the language prefix) and the documents themselves (language-free
 ``/dokumente/<key>/``): downloads with the detected type, never rendered by the browser."""
 
+import re
 from urllib.parse import quote
 
 from django.conf import settings
@@ -28,7 +29,7 @@ class LibraryView(VisibleMixin, ListView):
 def disposition(obj) -> str:
     """``attachment`` named after the title in the visitor's language, with the detected
     type's extension (an ASCII name for old clients, the UTF-8 one for all others)."""
-    name = f"{obj.title}.{obj.extension}".replace("/", "-").replace("\\", "-")
+    name = re.sub(r"[\x00-\x1f\x7f/\\]+", "-", f"{obj.title}.{obj.extension}")
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
