@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "leitlinien",
     "handlungsfelder",
     "beteiligung",
+    "dokumente",
     "umsetzung",
     "search",
     "exchange",
@@ -113,8 +114,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page and 304 Not Modified for a conditional GET.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Rendered public pages for anonymous visitors (before the session: a hit costs no
-    # session, no database query).
+    # Cached pages for anonymous visitors, before the session: a hit costs no session, no query.
     "operations.page_cache.PageCacheMiddleware",
     "operations.middleware.UnusableSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,9 +269,9 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+DOCUMENT_MAX_BYTES = int(os.environ.get("DJANGO_DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 
-# E-mail (feedback messages to the editors, password reset). Without DJANGO_EMAIL_HOST
-# mails are printed to the console.
+# E-mail (feedback to the editors, password reset); without DJANGO_EMAIL_HOST: console.
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")

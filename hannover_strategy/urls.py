@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from dokumente.urls import root_urlpatterns as document_urlpatterns
 from exchange import catalogue_admin
 from operations.paths import ADMIN_PREFIX
 from portal import password_reset
@@ -21,6 +22,7 @@ urlpatterns = [
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,
+    *document_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("leitlinien.urls")),
     path("", include("handlungsfelder.urls")),
     path("", include("beteiligung.urls")),
+    path("", include("dokumente.urls")),
     path("", include("umsetzung.urls")),
     path("", include("search.urls")),
     path("", include("downloads.urls")),

@@ -44,6 +44,7 @@ class StaticPagesSitemap(PortalSitemap):
             "umsetzung:districts",
             "umsetzung:statuses",
             "umsetzung:documents",
+            "dokumente:library",
             "search",
         ]
 

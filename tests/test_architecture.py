@@ -17,7 +17,7 @@ PROJECT = "hannover_strategy"
 LAYERS = [
     ["operations"],
     ["content"],
-    ["leitlinien", "handlungsfelder", "beteiligung"],
+    ["leitlinien", "handlungsfelder", "beteiligung", "dokumente"],
     ["umsetzung"],  # the strategy at work: refers to Leitlinien and Handlungsfelder
     ["search"],
     ["exchange"],
