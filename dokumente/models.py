@@ -107,6 +107,7 @@ class Dokument(PreciseDates, ContentModel):
     )
     accessibility_note = models.TextField(
         _("accessibility note"),
+        max_length=1000,
         blank=True,
         help_text=_("What is missing, e.g. “no tagged structure, tables without headers”."),
     )
