@@ -2,6 +2,7 @@
 portal language is a translation target."""
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 #: Leichte Sprache (easy German), planned, not yet a portal language. Once it is added to
 #: ``settings.LANGUAGES`` it is still no translation target: it is not a translation of
@@ -23,3 +24,9 @@ def target_language_choices() -> list[tuple[str, str]]:
         for code, name in settings.LANGUAGES
         if code not in (settings.SOURCE_LANGUAGE, EASY_LANGUAGE)
     ]
+
+
+def current_language() -> str:
+    """The code of the active language without region (the portal's default outside a
+    request)."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]

@@ -9,16 +9,12 @@ from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from content.languages import current_language
 from operations import outage, site_data
 
 from . import documents, render, store
-
-
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def _html(request, document) -> str:
@@ -39,7 +35,7 @@ def _answer(request, read):
     public = documents.public_request(request)
     generation = site_data.request_generation(public)
     document = read(public)
-    language = _language()
+    language = current_language()
     tag = store.etag(generation, language, document.name)
     unchanged = get_conditional_response(request, etag=tag)
     if unchanged is not None:

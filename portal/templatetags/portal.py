@@ -8,9 +8,10 @@ from django.core.exceptions import SuspiciousOperation
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 
 from content import translations
+from content.languages import current_language
 from content.limits import visible_text
 from content.models import TranslationState
 from content.richtext import clean_html
@@ -25,21 +26,17 @@ DIGITS = {
 }
 
 
-def _language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
 @register.filter
 def local_digits(value):
     """Write the digits of ``value`` as readers of the current language expect them."""
-    table = DIGITS.get(_language())
+    table = DIGITS.get(current_language())
     text = str(value)
     return text.translate(table) if table else text
 
 
 def _falls_back(obj, field, value) -> bool:
     """``value`` is the German text shown because the visitor's language has none."""
-    language = _language()
+    language = current_language()
     return bool(
         value
         and language != settings.SOURCE_LANGUAGE
@@ -75,7 +72,7 @@ def rich(obj, field):
 def _states(context) -> dict:
     """All translation states of the current language by (content type, object, group),
     kept per content generation."""
-    language = _language()
+    language = current_language()
 
     def load():
         return {
@@ -87,7 +84,7 @@ def _states(context) -> dict:
 
 
 def _notice(context, obj, group=translations.OFFICIAL):
-    language = _language()
+    language = current_language()
     if obj is None or language == settings.SOURCE_LANGUAGE:
         return None
     content_type = ContentType.objects.get_for_model(obj)
@@ -164,7 +161,7 @@ def _address_query(request) -> str:
 def _path_in(request, code: str) -> str:
     """The same page in another language: only the language prefix changes."""
     path = request.path if request else "/"
-    current = _language()
+    current = current_language()
     prefix = f"/{current}/"
     if path.startswith(prefix):
         return f"/{code}/{path[len(prefix) :]}{_address_query(request)}"
@@ -182,7 +179,7 @@ def canonical_path(context) -> str:
 def language_versions(context, home_only=False):
     """Every portal language with its own name and the address of this page in it."""
     request = context.get("request")
-    current = _language()
+    current = current_language()
     versions = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
