@@ -2,6 +2,9 @@
 drafts too for staff in preview), the page's place in the navigation and breadcrumbs,
 and the previous and next page of a series."""
 
+import re
+from urllib.parse import quote
+
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -52,6 +55,17 @@ def in_language(queryset, *relations):
             ]
     # QuerySet's own defer: modeltranslation's would widen “title” to every language.
     return QuerySet.defer(queryset, *unread)
+
+
+def attachment(name: str, ascii_name: str = "") -> str:
+    """``Content-Disposition`` of a download called ``name`` (in the visitor's language):
+    the UTF-8 name for today's clients, ``ascii_name`` (default: ``name`` with every other
+    character replaced) for old ones. (``nosniff`` comes with every response, from
+    Django's SecurityMiddleware.)"""
+    name = re.sub(r"[\x00-\x1f\x7f/\\]+", "-", name)
+    fallback = ascii_name or name.encode("ascii", "replace").decode().replace("?", "_")
+    fallback = fallback.replace('"', "")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def kept_visible(request, name, load):

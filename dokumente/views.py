@@ -1,9 +1,6 @@
 """The library page (under the language prefix) and the documents themselves (language-free
 ``/dokumente/<key>/``): downloads with the detected type, never rendered by the browser."""
 
-import re
-from urllib.parse import quote
-
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
@@ -11,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
-from content.views import VisibleMixin, in_language, visible
+from content.views import VisibleMixin, attachment, in_language, visible
 
 from .models import Dokument
 
@@ -26,14 +23,6 @@ class LibraryView(VisibleMixin, ListView):
         return in_language(super().get_queryset())
 
 
-def disposition(obj) -> str:
-    """``attachment`` named after the title in the visitor's language, with the detected
-    type's extension (an ASCII name for old clients, the UTF-8 one for all others)."""
-    name = re.sub(r"[\x00-\x1f\x7f/\\]+", "-", f"{obj.title}.{obj.extension}")
-    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
 @require_safe
 def document_file(request, key):
     obj = visible(Dokument.objects.filter(key=key), request).first()
@@ -44,8 +33,7 @@ def document_file(request, key):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(stored, content_type=obj.content_type)
-    response["Content-Disposition"] = disposition(obj)
-    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = attachment(f"{obj.title}.{obj.extension}")
     response["ETag"] = f'"{obj.file.name.rsplit("/", 1)[-1].split(".")[0]}"'
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if obj.published:

@@ -2,8 +2,6 @@
 from disk with an ETag, Last-Modified and a download name in the visitor's language. A
 conditional request with the current ETag gets 304 before anything is made."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
@@ -12,6 +10,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from content.languages import current_language
+from content.views import attachment
 from operations import outage, site_data
 
 from . import documents, render, store
@@ -55,11 +54,7 @@ def _answer(request, read):
         response["Last-Modified"] = http_date(path.stat().st_mtime)
         tag = store.etag(made_in, language, document.name)
     response["ETag"] = tag
-    filename = f"{document.filename}.pdf"
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{document.name}.pdf\"; filename*=UTF-8''{quote(filename)}"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = attachment(f"{document.filename}.pdf", f"{document.name}.pdf")
     # The page cache keeps no streamed answer; browsers and proxies may keep it briefly.
     response["Cache-Control"] = f"public, max-age={settings.HTTP_MAX_AGE}"
     return response
