@@ -82,6 +82,7 @@ def apply(result: Plan, user=None) -> int:
     if not work:
         return 0
     today = timezone.localdate()
+    measures = [row.measure for row in work]
     with index_suspended(), transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_comment(f"Katalog importiert aus {result.name}")
         if user is not None:
@@ -96,17 +97,15 @@ def apply(result: Plan, user=None) -> int:
         translations.update_states_of_many((entry, (), ()) for entry in entries)
         if reversion.is_registered(Massnahme):
             # Each measure once, as it is now: its relations read for all in one go.
-            measures = [row.measure for row in work]
             prefetch_related_objects(measures, *RELATIONS)
             for measure in measures:
                 reversion.add_to_revision(measure)
     # The search entries of what was written: the measures, their new entries, and the
     # reports that name a measure whose title may have changed.
-    written = [row.measure for row in work]
     reports = Fortschrittsmeldung.objects.filter(
         measure__in=[row.measure for row in work if not row.new]
     ).select_related("measure")
-    index_objects([*written, *entries, *reports])
+    index_objects([*measures, *entries, *reports])
     return len(work)
 
 
