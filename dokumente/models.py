@@ -131,14 +131,6 @@ class Dokument(PreciseDates, ContentModel):
         return reverse("dokument_file", args=[self.key])
 
     @property
-    def date_text(self) -> str:
-        return self.date_shown("date")
-
-    @property
-    def date_machine(self) -> str:
-        return self.date_iso("date")
-
-    @property
     def extension(self) -> str:
         return EXTENSIONS.get(self.content_type, "")
 
