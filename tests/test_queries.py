@@ -29,8 +29,10 @@ SEVERAL_KINDS = {
     # the filter's five lists of choices (read once per content generation, then kept), the
     # count, the page, its districts and sub-measures
     "umsetzung:measures": 7,
-    # the measure, its reports, projects, calls, goals, districts, parts and Leitlinien
-    "umsetzung:measure": 6,
+    # the measure, its reports and the projects, calls and parts it has; on the first
+    # measure page of a content generation also which measures have them, and the goals,
+    # Leitlinien and districts every measure links to (umsetzung/links.py; then kept)
+    "umsetzung:measure": 7,
     # a Leitlinie's and a Handlungsfeld's goals and measures; a district's measures, funded
     # projects and the count of citywide measures
     "leitlinien:detail": 2,
@@ -40,8 +42,9 @@ SEVERAL_KINDS = {
 # On a page's first visit in a content generation, beyond MAX_QUERIES_PER_PAGE: the start
 # page's glance at the implementation (the measures per status), the choices of the
 # measures' filter (Handlungsfelder, Leitlinien, statuses, districts, offices; then kept),
-# the measure's page (one kind more than the budget's room).
-FIRST_VISIT = {"home": 1, "umsetzung:measures": 2, "umsetzung:measure": 1}
+# the measure's page (which measures have projects, calls or parts, and the goals,
+# Leitlinien and districts each measure links to: umsetzung/links.py, then kept).
+FIRST_VISIT = {"home": 1, "umsetzung:measures": 2, "umsetzung:measure": 2}
 
 
 def count_queries(client, url) -> int:

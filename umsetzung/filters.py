@@ -16,6 +16,7 @@ from content.views import in_language, kept_visible, visible
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Leitlinie
 
+from .links import attach_links
 from .models import Fortschrittsmeldung, Massnahme, Stadtbezirk, Status
 
 CITYWIDE = "stadtweit"
@@ -94,7 +95,7 @@ def reaching_district(queryset, key: str):
 
 def measures(request, selected: dict[str, str]):
     """The measures the request may see, filtered, with all a list shows in a fixed number
-    of queries (status, Handlungsfeld, districts, last report; sub-measures: ``with_children``)."""
+    of queries (status, Handlungsfeld, last report; districts and sub-measures: ``listed``)."""
     queryset = visible(Massnahme.objects.all(), request)
     if value := selected.get("handlungsfeld"):
         queryset = queryset.filter(handlungsfeld__key=value)
@@ -111,18 +112,17 @@ def measures(request, selected: dict[str, str]):
         queryset = queryset.filter(responsible=value)
     if value := selected.get("jahr"):
         queryset = runs_in(queryset, int(value))
-    districts = in_language(visible(Stadtbezirk.objects.all(), request))
-    return (
-        in_language(queryset.select_related("status", "handlungsfeld"), "status", "handlungsfeld")
-        .prefetch_related(Prefetch("districts", queryset=districts))
-        .annotate(stand=stand(request))
-    )
+    return in_language(
+        queryset.select_related("status", "handlungsfeld"), "status", "handlungsfeld"
+    ).annotate(stand=stand(request))
 
 
-def with_children(found, request) -> list:
-    """``found`` (measures) as a list, the sub-measures read in one query for those whose
-    progress is derived from them (and no query when none is)."""
+def listed(found, request) -> list:
+    """``found`` (measures) as a list with their districts (``shown_districts``), the
+    sub-measures read in one query for those whose progress is derived from them (and no
+    query when none is)."""
     found = list(found)
+    attach_links(found, request, "districts")
     deriving = [m for m in found if m.progress_from == Massnahme.Progress.CHILDREN]
     children = in_language(visible(Massnahme.objects.select_related("status"), request), "status")
     prefetch_related_objects(deriving, Prefetch("children", queryset=children))

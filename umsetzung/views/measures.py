@@ -12,14 +12,13 @@ from django.views.generic import DetailView, TemplateView
 from content.views import PageMixin, VisibleMixin, in_language, visible
 from operations.page_cache import mark_canonical_query
 
-from ..filters import canonical_query, filter_form, measures, stand, with_children
+from ..filters import canonical_query, filter_form, listed, measures
+from ..links import OPTIONAL, attach_links, optional_relations
 from ..models import (
     Foerderaufruf,
     Foerderprojekt,
     Fortschrittsmeldung,
     Massnahme,
-    Stadtbezirk,
-    Ziel,
 )
 
 MEASURES = _("Measures")
@@ -44,7 +43,7 @@ class MeasureListView(PageMixin, TemplateView):
         found = measures(self.request, selected)
         paginator = Paginator(found, PER_PAGE)
         page = paginator.get_page(self.request.GET.get("seite"))
-        page.object_list = with_children(page.object_list, self.request)
+        page.object_list = listed(page.object_list, self.request)
         return super().get_context_data(
             form=form,
             selected=selected,
@@ -96,7 +95,7 @@ def measure_csv(request):
         mark_canonical_query(response)
     writer = csv.writer(response, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for measure in with_children(measures(request, form.selected()), request):
+    for measure in listed(measures(request, form.selected()), request):
         progress = measure.progress_shown()
         writer.writerow(
             [
@@ -107,7 +106,7 @@ def measure_csv(request):
                 measure.status.key,
                 "" if progress is None else progress,
                 measure.stand.isoformat() if measure.stand else "",
-                ";".join(d.key for d in measure.districts.all()),
+                ";".join(d.key for d in measure.shown_districts),
                 "ja" if measure.citywide else "",
                 *(measure.date_iso(name) for name in Massnahme.DATES),
                 measure.responsible,
@@ -139,26 +138,24 @@ class MeasureDetailView(VisibleMixin, DetailView):
             return in_language(visible(queryset.select_related(*related), request), *related)
 
         related = ("status", "handlungsfeld", "document", "parent")
-        return (
-            in_language(super().get_queryset().select_related(*related), *related)
-            .prefetch_related(
-                Prefetch(
-                    "reports",
-                    queryset=shown(Fortschrittsmeldung.objects.all(), "status", "previous_status"),
-                ),
-                Prefetch(
-                    "projects",
-                    queryset=shown(Foerderprojekt.objects.all(), "line", "district"),
-                ),
-                Prefetch("calls", queryset=shown(Foerderaufruf.objects.all(), "line")),
-                Prefetch("goals", queryset=shown(Ziel.objects.all(), "handlungsfeld")),
-                Prefetch("districts", queryset=shown(Stadtbezirk.objects.all())),
-                Prefetch("children", queryset=shown(Massnahme.objects.all(), "status")),
-                Prefetch("leitlinien", queryset=shown(_leitlinien())),
-            )
-            .annotate(stand=stand(request))
-        )
+        optional = {
+            "projects": lambda: shown(Foerderprojekt.objects.all(), "line", "district"),
+            "calls": lambda: shown(Foerderaufruf.objects.all(), "line"),
+            "children": lambda: shown(Massnahme.objects.all(), "status"),
+        }
+        present = optional_relations(request, self.kwargs.get(self.slug_url_kwarg))
+        reports = shown(Fortschrittsmeldung.objects.all(), "status", "previous_status")
+        measure = in_language(super().get_queryset().select_related(*related), *related)
+        wanted = [Prefetch(name, queryset=qs()) for name, qs in optional.items() if name in present]
+        return measure.prefetch_related(Prefetch("reports", queryset=reports), *wanted)
 
-
-def _leitlinien():
-    return Massnahme._meta.get_field("leitlinien").related_model.objects.all()
+    def get_object(self, queryset=None):
+        measure = super().get_object(queryset)
+        present = optional_relations(self.request, measure.key)
+        for name in OPTIONAL:
+            if name not in present:  # known to have none: no query for it
+                measure._prefetched_objects_cache[name] = getattr(measure, name).none()
+        attach_links([measure], self.request)
+        # Its Stand: the latest of the reports just read (those the request may see).
+        measure.stand = max((report.date for report in measure.reports.all()), default=None)
+        return measure
