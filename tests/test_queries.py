@@ -26,9 +26,10 @@ SEVERAL_KINDS = {
     "umsetzung:overview": 2,
     "umsetzung:funding": 4,
     "umsetzung:matrix": 1,
-    # the filter's five lists of choices (read once per content generation, then kept), the
-    # count, the page, its districts and sub-measures
-    "umsetzung:measures": 7,
+    # the count and the numbers of the page's measures; on the first list of a content
+    # generation also the filter's five lists of choices, and the entries not yet kept: their
+    # measures, districts and sub-measures (umsetzung/items.py; then kept)
+    "umsetzung:measures": 8,
     # the measure, its reports and the projects, calls and parts it has; on the first
     # measure page of a content generation also which measures have them, and the goals,
     # Leitlinien and districts every measure links to (umsetzung/links.py; then kept)
@@ -41,10 +42,10 @@ SEVERAL_KINDS = {
 }
 # On a page's first visit in a content generation, beyond MAX_QUERIES_PER_PAGE: the start
 # page's glance at the implementation (the measures per status), the choices of the
-# measures' filter (Handlungsfelder, Leitlinien, statuses, districts, offices; then kept),
-# the measure's page (which measures have projects, calls or parts, and the goals,
+# measures' filter (Handlungsfelder, Leitlinien, statuses, districts, offices) and the
+# list's entries (then kept), the measure's page (which measures have projects, calls or parts, and the goals,
 # Leitlinien and districts each measure links to: umsetzung/links.py, then kept).
-FIRST_VISIT = {"home": 1, "umsetzung:measures": 2, "umsetzung:measure": 2}
+FIRST_VISIT = {"home": 1, "umsetzung:measures": 3, "umsetzung:measure": 2}
 
 
 def count_queries(client, url) -> int:

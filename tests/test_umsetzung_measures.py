@@ -156,6 +156,33 @@ def test_the_list_and_a_measure_page_take_a_fixed_number_of_queries(client, cata
     assert queries(catalogue["a"].get_absolute_url()) == few_page
 
 
+def test_a_list_entry_is_rendered_once_and_shows_every_edit_at_once(client, catalogue, settings):
+    """Entries are kept per content generation: another filter with the same measures reads
+    only the count and the page's numbers, and a save shows in every list at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(url).content.decode()
+        return len(captured), visible_text(body)
+
+    queries(LIST + "?bezirk=mitte")
+    count, text = queries(LIST + "?bezirk=mitte&handlungsfeld=bildung")
+    assert count == 2 and "Testmaßnahme test-a" in text  # the count and the page's numbers
+    a = catalogue["a"]
+    a.title = "Neu benannte Maßnahme"
+    a.districts.add(Stadtbezirk.objects.get(key="nord"))
+    a.save()
+    for query in ("?bezirk=mitte", "?bezirk=nord", ""):
+        count, text = queries(LIST + query)
+        assert "Neu benannte Maßnahme" in text and "Testmaßnahme test-a" not in text
+        assert "Mitte, Nord" in text
+    hidden = catalogue["b"]
+    hidden.published = False
+    hidden.save()
+    assert "test-b" not in listed(client)
+
+
 def test_a_measure_page_shows_status_dates_history_and_money(client, catalogue):
     a = catalogue["a"]
     a.actual_start, a.actual_start_precision = datetime.date(2023, 11, 1), "month"

@@ -3,19 +3,17 @@ notices, the language switcher and hreflang alternates, localised digits."""
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousOperation
 from django.template.loader import get_template
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 
-from content import translations
+from content import notices, translations
 from content.languages import current_language
 from content.limits import visible_text
-from content.models import TranslationState
 from content.richtext import clean_html
-from operations import paths, site_data
+from operations import paths
 
 register = template.Library()
 
@@ -69,40 +67,13 @@ def rich(obj, field):
     return value
 
 
-def _states(context) -> dict:
-    """All translation states of the current language by (content type, object, group),
-    kept per content generation."""
-    language = current_language()
-
-    def load():
-        return {
-            (s.content_type_id, s.object_id, s.group): s
-            for s in TranslationState.objects.filter(language=language)
-        }
-
-    return site_data.current(context.get("request"), ("translation-states", language), load)
-
-
-def _notice(context, obj, group=translations.OFFICIAL):
-    language = current_language()
-    if obj is None or language == settings.SOURCE_LANGUAGE:
-        return None
-    content_type = ContentType.objects.get_for_model(obj)
-    state = _states(context).get((content_type.id, obj.pk, group))
-    return translations.notice_for(obj, language, state, group)
-
-
 @register.simple_tag(takes_context=True)
 def common_notice(context, objects, *groups):
     """The notice shared by every text of ``objects`` in ``groups`` (by default the city's
     text) that has German text, shown once for a whole list; or ""."""
-    notices = {
-        _notice(context, obj, group)
-        for obj in objects
-        for group in groups or (translations.OFFICIAL,)
-        if translations.source_fields_with_text(obj, group)
-    }
-    return notices.pop() or "" if len(notices) == 1 else ""
+    return notices.shared_notice(
+        context.get("request"), objects, groups or (translations.OFFICIAL,)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -125,7 +96,7 @@ def editorial_notice(context, obj, shown_for_list=""):
 
 def _own_notice(context, obj, group, shown_for_list):
     """The notice of ``obj``'s ``group`` text, unless none is due or the list has it."""
-    notice = _notice(context, obj, group)
+    notice = notices.notice(context.get("request"), obj, group)
     return "" if not notice or notice == shown_for_list else _notice_html(notice)
 
 

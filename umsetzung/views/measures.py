@@ -12,6 +12,7 @@ from django.views.generic import DetailView, TemplateView
 from content.views import PageMixin, VisibleMixin, in_language, visible
 from operations.page_cache import mark_canonical_query
 
+from .. import items
 from ..filters import canonical_query, filter_form, listed, measures
 from ..links import OPTIONAL, attach_links, optional_relations
 from ..models import (
@@ -41,14 +42,16 @@ class MeasureListView(PageMixin, TemplateView):
         form = filter_form(self.request)
         selected = form.selected()
         found = measures(self.request, selected)
-        paginator = Paginator(found, PER_PAGE)
+        # The page reads the numbers of its measures; their entries are kept (items.py).
+        paginator = Paginator(found.values_list("pk", flat=True), PER_PAGE)
         page = paginator.get_page(self.request.GET.get("seite"))
-        page.object_list = listed(page.object_list, self.request)
+        page.object_list = items.entries(self.request, found, list(page.object_list))
         return super().get_context_data(
             form=form,
             selected=selected,
             ignored=form.ignored(),
             page=page,
+            list_notice_key=items.shared_notice(page.object_list),
             count=paginator.count,
             query=_clean_query(selected),
             **kwargs,
