@@ -30,9 +30,10 @@ SEVERAL_KINDS = {
     # generation also the filter's five lists of choices, and the entries not yet kept: their
     # measures, districts and sub-measures (umsetzung/items.py; then kept)
     "umsetzung:measures": 8,
-    # the measure, its reports and the projects, calls and parts it has; on the first
-    # measure page of a content generation also which measures have them, and the goals,
-    # Leitlinien and districts every measure links to (umsetzung/links.py; then kept)
+    # the measure, its reports, the projects, calls and parts it has and the measure it is
+    # part of; on the first measure page of a content generation also which measures have
+    # them, and the goals, Leitlinien and districts every measure links to
+    # (umsetzung/links.py; then kept)
     "umsetzung:measure": 7,
     # a Leitlinie's and a Handlungsfeld's goals and measures; a district's measures, funded
     # projects and the count of citywide measures

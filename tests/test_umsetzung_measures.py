@@ -283,3 +283,17 @@ def test_progress_derived_from_sub_measures_is_their_average_in_list_csv_and_pag
         io.StringIO(client.get("/de/umsetzung/massnahmen.csv").content.decode("utf-8-sig"))
     )
     assert {row["key"]: row["progress"] for row in rows}["test-parent"] == "40"
+
+
+def test_a_part_links_the_measure_it_belongs_to_only_while_that_is_public(client, catalogue):
+    whole = measure("test-whole", title="Die ganze Maßnahme")
+    part = measure("test-part", parent=whole)
+    page = visible_text(client.get(part.get_absolute_url()).content.decode())
+    assert in_language("de", "Part of") in page and "Die ganze Maßnahme" in page
+    assert (
+        f'href="{whole.get_absolute_url()}"' in client.get(part.get_absolute_url()).content.decode()
+    )
+    whole.published = False
+    whole.save()
+    body = client.get(part.get_absolute_url()).content.decode()
+    assert "Die ganze Maßnahme" not in body and whole.get_absolute_url() not in body

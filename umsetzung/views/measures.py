@@ -140,7 +140,7 @@ class MeasureDetailView(VisibleMixin, DetailView):
         def shown(queryset, *related):
             return in_language(visible(queryset.select_related(*related), request), *related)
 
-        related = ("status", "handlungsfeld", "document", "parent")
+        related = ("status", "handlungsfeld", "document")
         optional = {
             "projects": lambda: shown(Foerderprojekt.objects.all(), "line", "district"),
             "calls": lambda: shown(Foerderaufruf.objects.all(), "line"),
@@ -156,9 +156,16 @@ class MeasureDetailView(VisibleMixin, DetailView):
         measure = super().get_object(queryset)
         present = optional_relations(self.request, measure.key)
         for name in OPTIONAL:
-            if name not in present:  # known to have none: no query for it
-                measure._prefetched_objects_cache[name] = getattr(measure, name).none()
+            if name not in present:  # known to have none: no query, not even compiled
+                nothing = getattr(measure, name).none()
+                nothing._result_cache, nothing._prefetch_done = [], True
+                measure._prefetched_objects_cache[name] = nothing
         attach_links([measure], self.request)
+        # The measure it is part of (one query, only for parts; joining it into every
+        # measure's query would read a second measure's columns each time), if public.
+        if measure.parent_id:
+            parents = in_language(visible(Massnahme.objects.all(), self.request))
+            measure.parent = parents.filter(pk=measure.parent_id).first()
         # Its Stand: the latest of the reports just read (those the request may see).
         measure.stand = max((report.date for report in measure.reports.all()), default=None)
         return measure
