@@ -11,7 +11,7 @@ import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from weasyprint import CSS, HTML, default_url_fetcher
+from weasyprint import CSS, DEFAULT_OPTIONS, HTML, default_url_fetcher
 
 logger = logging.getLogger(__name__)
 STYLESHEET = "css/pdf.css"
@@ -62,13 +62,15 @@ def qr_data_uri(address: str) -> str:
     return segno.make(address, error="m").svg_data_uri(scale=4, dark="#1b1b1f")
 
 
-def pdf(html: str, base_url: str) -> bytes:
-    """The tagged PDF of ``html`` (with its ``lang``, ``dir`` and ``<title>``)."""
-    document = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
-    return document.write_pdf(
-        stylesheets=[stylesheet()],
-        pdf_variant="pdf/ua-1",
-        uncompressed_pdf=False,
-        # The title in the metadata is the document's <title>.
-        presentational_hints=True,
-    )
+def pdf_and_pages(html: str, base_url: str) -> tuple[bytes, int]:
+    """The tagged PDF of ``html`` (with its ``lang``, ``dir`` and ``<title>``, which is the
+    title in the metadata) and its number of pages."""
+    options = {
+        **DEFAULT_OPTIONS,
+        "stylesheets": [stylesheet()],
+        "pdf_variant": "pdf/ua-1",
+        "uncompressed_pdf": False,
+        "presentational_hints": True,
+    }
+    document = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher).render(**options)
+    return document.write_pdf(**options), len(document.pages)

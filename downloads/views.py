@@ -2,8 +2,10 @@
 from disk with an ETag, Last-Modified and a download name in the visitor's language. A
 conditional request with the current ETag gets 304 before anything is made."""
 
+from functools import partial
+
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -40,19 +42,19 @@ def _answer(request, read):
     if unchanged is not None:
         return unchanged
 
-    def make() -> bytes:
-        return render.pdf(_html(public, document), request.build_absolute_uri("/"))
-
-    if generation is None:  # no generation to file it under (a shared cache that is down)
-        response = HttpResponse(make(), content_type="application/pdf")
+    if generation is None:  # a shared cache that is down: the newest copy there is
+        found = store.newest(language, document.name)
     else:
-        found = store.stored(generation, language, document.name, make)
-        if found is None:  # being made elsewhere, and no earlier copy to give meanwhile
-            return outage.unavailable(render_to_string("downloads/busy.html", request=request))
-        path, made_in = found
-        response = FileResponse(path.open("rb"), content_type="application/pdf")
-        response["Last-Modified"] = http_date(path.stat().st_mtime)
-        tag = store.etag(made_in, language, document.name)
+        html = partial(_html, public, document)  # rendered only by the request that makes it
+        found = store.stored(
+            generation, language, document.name, html, request.build_absolute_uri("/")
+        )
+    if found is None:  # being made, and no earlier copy to give meanwhile
+        return outage.unavailable(render_to_string("downloads/busy.html", request=request))
+    path, made_in = found
+    response = FileResponse(path.open("rb"), content_type="application/pdf")
+    response["Last-Modified"] = http_date(path.stat().st_mtime)
+    tag = store.etag(made_in, language, document.name)
     response["ETag"] = tag
     response["Content-Disposition"] = attachment(f"{document.filename}.pdf", f"{document.name}.pdf")
     # The page cache keeps no streamed answer; browsers and proxies may keep it briefly.

@@ -45,8 +45,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
-# A development key is only accepted for local runs (debug, tests, `make run`);
-# production must set DJANGO_SECRET_KEY.
+# A development key only for local runs (debug, tests, `make run`); production sets one.
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -353,11 +352,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
 # With a per-process cache, several worker processes learn about a save from the time
-# stamp of this file (see operations/page_cache.py). PDF_ROOT: the PDFs (downloads/).
+# stamp of this file (see operations/page_cache.py).
 PAGE_CACHE_STAMP = Path(
     os.environ.get("DJANGO_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "content-changed"))
 )
-PDF_ROOT = Path(os.environ.get("DJANGO_PDF_ROOT", str(BASE_DIR / "var" / "pdf")))
+PDF_ROOT = Path(os.environ.get("DJANGO_PDF_ROOT", str(BASE_DIR / "var" / "pdf")))  # downloads/
+PDF_SECONDS = float(os.environ.get("DJANGO_PDF_SECONDS", "120"))  # to make one, in its process
 
 # Logs: one JSON object per line on stderr, no personal data (README, Logging).
 # DJANGO_LOG_REQUESTS=1 adds one line per request (method, path, status, duration).

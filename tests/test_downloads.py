@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pikepdf
 import pytest
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 from pdfminer.high_level import extract_text
@@ -225,5 +226,57 @@ def test_with_no_earlier_copy_a_request_waits_briefly_then_gets_a_polite_503(cli
     assert in_language("uk", "The PDF is being made") in response.content.decode()
     old = time.time() - store.STALE_LOCK_SECONDS - 1
     os.utime(lock, (old, old))  # its maker died: the lock is taken over
+    monkeypatch.setattr(store, "WAIT_SECONDS", 60)  # and this request waits for its PDF
     assert get_pdf(client, url("uk", "district", "nord"))[0].status_code == 200
     assert not lock.exists()
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
+def test_a_pdf_is_made_outside_the_request_which_stops_waiting_in_time(client, monkeypatch):
+    """The request that starts a PDF waits at most WAIT_SECONDS; the PDF is made anyway."""
+    monkeypatch.setattr(store, "WAIT_SECONDS", 0.01)
+    generation = site_data.request_generation(None)
+    path = store.path_for(generation, "tr", "stadtbezirk-ricklingen")
+    lock = path.with_suffix(".lock")
+    response = client.get(url("tr", "district", "ricklingen"))
+    assert response.status_code == 503 and response["Retry-After"]
+    assert in_language("tr", "The PDF is being made") in response.content.decode()
+    assert lock.exists()  # its maker is still at it, in its own process
+    assert wait_for(lambda: path.exists() and not lock.exists())
+    served, data = get_pdf(client, url("tr", "district", "ricklingen"))
+    assert data == path.read_bytes() and not path.with_suffix(".job").exists()
+
+
+def test_a_pdf_that_takes_too_long_is_given_up_and_tried_again(client, settings, caplog):
+    settings.PDF_SECONDS = 0.001  # no PDF can be made in a millisecond
+    generation = site_data.request_generation(None)
+    path = store.path_for(generation, "fa", "stadtbezirk-nord")
+    response = client.get(url("fa", "district", "nord"))
+    assert response.status_code == 503
+    assert in_language("fa", "The PDF is being made") in response.content.decode()
+    # given up: no PDF, no job, and the lock released at once (no STALE_LOCK_SECONDS wait)
+    assert wait_for(lambda: not path.with_suffix(".lock").exists(), seconds=10)
+    assert not path.exists() and not path.with_suffix(".job").exists()
+    settings.PDF_SECONDS = 120
+    assert get_pdf(client, url("fa", "district", "nord"))[0].status_code == 200
+
+
+def test_the_pdf_links_give_size_and_pages_once_a_copy_exists(client):
+    page = reverse("handlungsfelder:detail", args=["wirtschaft"])
+    pdf = url("de", "handlungsfeld", "wirtschaft")
+    link = re.compile(r'class="pdf-link">.*?</p>', re.S)
+    assert link.search(client.get(page).content.decode()).group(0).endswith("(PDF)</p>")
+    data = get_pdf(client, pdf)[1]
+    pages = len(pikepdf.open(io.BytesIO(data)).pages)
+    field = Handlungsfeld.objects.get(key="wirtschaft")
+    field.save()  # a new content generation: the page is made anew
+    shown = link.search(client.get(page).content.decode()).group(0)
+    with translation.override("de"):
+        assert filesizeformat(len(data)) in shown  # "81,2 KB"
+    assert f"{pages} Seite" in shown  # "1 Seite" or "12 Seiten"
