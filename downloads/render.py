@@ -13,6 +13,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import CSS, DEFAULT_OPTIONS, HTML, default_url_fetcher
 
+from . import tagging
+
 logger = logging.getLogger(__name__)
 STYLESHEET = "css/pdf.css"
 
@@ -72,5 +74,7 @@ def pdf_and_pages(html: str, base_url: str) -> tuple[bytes, int]:
         "uncompressed_pdf": False,
         "presentational_hints": True,
     }
-    document = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher).render(**options)
-    return document.write_pdf(**options), len(document.pages)
+    page = HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
+    with tagging.languages_marked(page.etree_element.get("lang", "")):
+        document = page.render(**options)
+        return document.write_pdf(**options), len(document.pages)
