@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -11,6 +12,13 @@ from django.views.generic import ListView
 from content.views import VisibleMixin, attachment, in_language, visible
 
 from .models import Dokument
+
+
+def with_library_file(queryset, request, field: str = "file"):
+    """``queryset`` with its objects' documents of the library (the foreign key ``field``)
+    read in one query, only those the request may see (the others read as None)."""
+    files = in_language(visible(Dokument.objects.all(), request))
+    return queryset.prefetch_related(Prefetch(field, queryset=files))
 
 
 class LibraryView(VisibleMixin, ListView):

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from beteiligung.views import formats_with_figures
-from content.views import PageMixin, VisibleMixin, visible
+from content.views import PageMixin, VisibleMixin, kept_visible, visible
+from dokumente.models import Dokument
 from leitlinien.models import FazitPunkt, Leitlinie
 from operations import site_data
 
@@ -26,6 +27,14 @@ class HomeView(PageMixin, TemplateView):
             fazit_points=visible(FazitPunkt.objects.all(), self.request),
             formats=formats_with_figures(self.request),
             # The sign-language link appears only once a published video exists.
+            # The city's own files of the paper, once uploaded to the library.
+            strategy_files=kept_visible(
+                self.request,
+                "strategy-files",
+                lambda: list(
+                    visible(Dokument.objects.filter(kind=Dokument.Kind.STRATEGY), self.request)
+                ),
+            ),
             sign_language_video=site_data.current(
                 self.request,
                 "sign-language-video",

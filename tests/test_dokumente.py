@@ -20,6 +20,7 @@ from reversion.models import Version
 from dokumente import uploads
 from dokumente.models import Dokument
 from tests.support import admin_url, form_data, in_language, save, staff_user, visible_text
+from umsetzung.models import Bericht, Ratsdokument
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +244,36 @@ def test_a_translator_changes_only_the_translations_of_a_document(
 def test_the_documents_are_open_data(editor_client, media, pdf, client):
     upload(editor_client, "strategie.pdf", pdf)
     assert TITLE in client.get("/daten/dokument.csv").content.decode()
+
+
+def test_council_papers_and_reports_offer_their_file_while_it_is_published(
+    editor_client, media, pdf, client
+):
+    assert upload(editor_client, "drucksache.pdf", pdf, key="ds-datei").status_code == 302
+    document = Dokument.objects.get(key="ds-datei")
+    council_paper = Ratsdokument.objects.published().first()
+    report = Bericht.objects.published().first()
+    for obj in (council_paper, report):
+        obj.file = document
+        obj.save()
+    pages = (reverse("umsetzung:documents"), reverse("umsetzung:overview"))
+    for page in pages:
+        body = client.get(page).content.decode()
+        assert 'href="/dokumente/ds-datei/"' in body, page
+        assert "2 Seiten" in visible_text(body) and "Tabellen ohne Kopfzeilen" in body
+    document.published = False
+    document.save()
+    for page in pages:
+        assert "/dokumente/ds-datei/" not in client.get(page).content.decode(), page
+
+
+def test_the_start_page_offers_the_citys_own_file_of_the_paper(editor_client, media, pdf):
+    client = Client()
+    assert "/dokumente/strategiepapier/" not in client.get(reverse("home")).content.decode()
+    upload(editor_client, "strategie.pdf", pdf)
+    german = client.get(reverse("home")).content.decode()
+    assert 'href="/dokumente/strategiepapier/"' in german and TITLE in german
+    with translation.override("ar"):
+        arabic = client.get(reverse("home")).content.decode()
+    # the Arabic title, and that the file itself is German
+    assert ARABIC_TITLE in arabic and in_language("ar", "German") in visible_text(arabic)

@@ -42,12 +42,13 @@ SEVERAL_KINDS = {
     "umsetzung:district": 3,
 }
 # On a page's first visit in a content generation, beyond MAX_QUERIES_PER_PAGE: the start
-# page's glance at the implementation (the measures per status), the choices of the
+# page's glance at the implementation (the measures per status) and the city's own files of
+# the paper in the document library, the choices of the
 # measures' filter (Handlungsfelder, Leitlinien, statuses, districts, offices) and the
 # list's entries (then kept), the measure's page (which measures have projects, calls or
 # parts, and the goals, Leitlinien and districts each measure links to:
 # umsetzung/links.py, then kept).
-FIRST_VISIT = {"home": 1, "umsetzung:measures": 3, "umsetzung:measure": 2}
+FIRST_VISIT = {"home": 2, "umsetzung:measures": 3, "umsetzung:measure": 2}
 
 
 def count_queries(client, url) -> int:

@@ -107,10 +107,10 @@ class BerichtAdmin(ContentAdmin):
     form = DatedForm
     list_display = ("title", "date_shown", "published")
     search_fields = ("title",)
-    autocomplete_fields = ("document",)
+    autocomplete_fields = ("document", "file")
     fieldsets = (
         PUBLICATION_FIELDSET,
-        (_("The report"), {"fields": ("title", "date", "url", "document", "position")}),
+        (_("The report"), {"fields": ("title", "date", "url", "document", "file", "position")}),
         EDITORIAL_FIELDSET,
     )
 

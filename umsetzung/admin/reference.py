@@ -38,8 +38,12 @@ class RatsdokumentAdmin(ContentAdmin):
     list_display_links = ("number", "title")
     list_editable = ("position",)
     search_fields = ("number", "title")
+    autocomplete_fields = ("file",)
     fieldsets = (
         PUBLICATION_FIELDSET,
-        (_("The document"), {"fields": ("number", "kind", "title", "date", "url", "position")}),
+        (
+            _("The document"),
+            {"fields": ("number", "kind", "title", "date", "url", "file", "position")},
+        ),
         EDITORIAL_FIELDSET,
     )

@@ -151,6 +151,18 @@ class Ratsdokument(ContentModel, EditorialAddition):
         blank=True,
         help_text=_("The document in the council information system, if a source links it."),
     )
+    file = models.ForeignKey(
+        "dokumente.Dokument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="council_documents",
+        verbose_name=_("file in the document library"),
+        help_text=_(
+            "The city's file of it, once uploaded under Dokumente → Dokument: the page then "
+            "offers it to download with its size, pages and accessibility."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     short_code, short_list_url = "ds", "umsetzung:documents"

@@ -27,6 +27,18 @@ class Bericht(PreciseDates, ContentModel, EditorialAddition):
         related_name="reports",
         verbose_name=_("council document"),
     )
+    file = models.ForeignKey(
+        "dokumente.Dokument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("file in the document library"),
+        help_text=_(
+            "The city's file of it, once uploaded under Dokumente → Dokument: the page then "
+            "offers it to download with its size, pages and accessibility."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     short_code, short_list_url = "br", "umsetzung:overview"

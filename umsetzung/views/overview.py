@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from content.views import PageMixin, kept_visible, visible
+from dokumente.views import with_library_file
 
 from ..figures import funding_totals, measures_per_status
 from ..models import Bericht, Foerderprojekt, Massnahme, Status, Umsetzungsfakt
@@ -29,7 +30,7 @@ def _overview(request) -> dict:
     return {
         "status_counts": measures_per_status(visible(Status.objects.all(), request), measures),
         "funding": funding_totals(visible(Foerderprojekt.objects.all(), request)),
-        "reports": list(visible(Bericht.objects.all(), request)),
+        "reports": list(with_library_file(visible(Bericht.objects.all(), request), request)),
         "fact_groups": facts_by_topic(request, topics),
     }
 

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from content.views import SeriesMixin, VisibleMixin
+from dokumente.views import with_library_file
 
 from ..models import Ratsdokument, Stadtbezirk, Status
 
@@ -36,3 +37,6 @@ class DocumentListView(VisibleMixin, ListView):
     template_name = "umsetzung/document_list.html"
     context_object_name = "documents"
     nav, crumb = "umsetzung", _("Council documents")
+
+    def get_queryset(self):
+        return with_library_file(super().get_queryset(), self.request)
