@@ -39,7 +39,8 @@ def render(
         "Cache: off = gunicorn, server page cache off · on = gunicorn, server page cache on "
         "(warmed) · proxy = nginx proxy_cache in front of the cache-on gunicorn · "
         "baseline = the start page's bytes from nginx (static file) and from a minimal "
-        "Django view. Latency is wrk's (from sending the request to the last byte). "
+        "Django view · disk = a PDF kept on disk, sent by the cache-off gunicorn. "
+        "Latency is wrk's (from sending the request to the last byte). "
         "See bench/README.md.",
         "",
         "| target | cache | requests/s | p50 ms | p95 ms | p99 ms | errors "

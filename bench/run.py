@@ -40,7 +40,7 @@ from bench.stack import (
     start_gunicorn,
     start_nginx,
 )
-from bench.targets import BASELINE_PATH, PAGES, build_rows
+from bench.targets import BASELINE_PATH, PAGES, PDF_PATH, Row, build_rows, pdf_row
 from bench.wrk import CONNECTIONS, THREADS, WARMUP_SECONDS, find_tool, measure
 from scripts.harness_http import fetch
 from scripts.machine import machine_line, package_version, postgres_version, tool_version
@@ -61,6 +61,23 @@ def build_catalogue() -> str:
     said = result.stdout.strip().splitlines()[-1]
     print("bench: " + said, flush=True)
     return said
+
+
+def make_pdf(port: int) -> tuple[str, Row]:
+    """The PDF of the whole strategy, cold: the first request's time (it starts the process
+    that makes the PDF and waits for it); then the row that measures it warm."""
+    began = time.monotonic()
+    answer = fetch(port, PDF_PATH, timeout=60)
+    cold = time.monotonic() - began
+    if answer.status != 200 or not answer.body.startswith(b"%PDF"):
+        raise BenchError(f"{PDF_PATH} answered {answer.status} without a PDF")
+    note = (
+        f"PDF of the whole strategy ({PDF_PATH}, {len(answer.body):,} bytes): cold "
+        f"{cold:.1f} s (the first request: made in a process of its own); warm in the "
+        "table (cache disk: the kept file, sent by gunicorn)"
+    )
+    print(f"bench: {note}", flush=True)
+    return note, pdf_row(port, len(answer.body))
 
 
 def free_ports(names: list[str]) -> dict[str, int]:
@@ -143,6 +160,8 @@ def bench(tmp: Path, servers: Processes, cleanup: contextlib.ExitStack) -> tuple
             if counts[path]["status"] != 200:
                 raise BenchError(f"test client: {path} answered {counts[path]['status']}")
     rows = build_rows(ports, sizes, queries_off, queries_on)
+    pdf_note, pdf = make_pdf(ports["off"])
+    rows.append(pdf)
 
     checks_failed = False
     for number, row in enumerate(rows, 1):
@@ -176,6 +195,7 @@ def bench(tmp: Path, servers: Processes, cleanup: contextlib.ExitStack) -> tuple
         )
     ]
     general.append(catalogue)
+    general.append(pdf_note)
     for name in ("gunicorn-cache-off", "gunicorn-cache-on"):
         booted = (tmp / f"{name}.log").read_text(errors="replace").count("Booting worker")
         replaced = booted - workers if booted >= workers else "? (not in gunicorn's log)"
@@ -207,6 +227,7 @@ def main() -> int:
     # The page cache's generation stamp of this run only: a save elsewhere on the machine
     # (make run, make test in the same checkout) must not empty the caches under load.
     os.environ["DJANGO_PAGE_CACHE_STAMP"] = str(tmp / "content-changed")
+    os.environ["DJANGO_PDF_ROOT"] = str(tmp / "pdf")  # made anew in every run
     try:
         with contextlib.ExitStack() as cleanup:
             # Last in, first out: the servers stop before their checkout is removed.

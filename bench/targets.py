@@ -21,6 +21,9 @@ CATALOGUE_PAGES = [
 ]
 PAGES = STRATEGY_PAGES + CATALOGUE_PAGES
 BASELINE_PATH = "/bench-baseline/"
+# The PDF of the whole strategy: made once (cold: the first request's time), then served
+# from disk by gunicorn (warm: cache "disk"; the page cache keeps no PDF).
+PDF_PATH = "/de/download/strategie.pdf"
 
 # Goals (evaluated under "## Targets").
 CACHED_SHARE_OF_MINIMAL_VIEW = 0.75
@@ -89,6 +92,12 @@ def build_rows(
                 row.queries = 0  # a proxy hit never reaches Django
             rows.append(row)
     return rows
+
+
+def pdf_row(port: int, size: int) -> Row:
+    row = Row(PDF_PATH, "whole strategy (PDF)", "disk", port, PDF_PATH)
+    row.raw_bytes, row.gzip_bytes = size, size  # compressed already (Flate streams)
+    return row
 
 
 def percent(value: float, reference: float) -> str:
