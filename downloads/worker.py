@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import django
@@ -39,9 +40,17 @@ def main(job_path: str) -> int:
     signal.signal(signal.SIGALRM, _out_of_time)
     signal.setitimer(signal.ITIMER_REAL, job["seconds"])
     try:
+        began = time.monotonic()
         data, pages = render.pdf_and_pages(job["html"], job["base_url"])
         signal.setitimer(signal.ITIMER_REAL, 0)
         store.write(target, data, pages)
+        logger.info(
+            "PDF %s made in %.1f s: %d pages, %d bytes",
+            target.name,
+            time.monotonic() - began,
+            pages,
+            len(data),
+        )
         return 0
     except OutOfTime:
         logger.error("PDF %s not made: it took over %s s", target.name, job["seconds"])

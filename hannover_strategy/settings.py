@@ -210,8 +210,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Keep no log of successful sign-ins (personal data we do not need).
-AXES_DISABLE_ACCESS_LOG = True
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful sign-ins: personal data we do not need
 
 # Staff sessions end after two hours without activity and when the browser closes.
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -388,6 +387,7 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
+        "downloads": {"handlers": ["console"], "level": "INFO", "propagate": False},  # PDFs made
         # Django's own access log of 4xx/5xx duplicates ours.
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "operations.requests": {

@@ -5,7 +5,7 @@ temporary folder and removes it afterwards). Starts PostgreSQL 15, Redis and two
 instances with production settings on 127.0.0.1 (services.py), then proves:
 
 1. several servers: an admin edit saved through server A is on the next page from B
-   (editor.py);
+   (editor.py), and a new PDF asked of both at once is made once (pdfs.py);
 2. database outage under load: PostgreSQL is stopped and started again while both
    servers are loaded; every response is checked (cached pages keep coming, the others
    get the polite 503 in the page's language with Retry-After, never a 500, a traceback
@@ -39,6 +39,7 @@ from resilience.config import (
 from resilience.editor import several_servers
 from resilience.outage import run_outage
 from resilience.outage_report import report_outage
+from resilience.pdfs import pdf_made_once
 from resilience.report import Report, server_logs
 from resilience.services import Cluster
 from resilience.soak import soak
@@ -59,6 +60,8 @@ def steps(cluster: Cluster, report: Report) -> None:
     report.setup = cluster.describe(now() - began)
     print("resilience: 1. an edit through A, read through B", flush=True)
     several_servers(cluster, report)
+    print("resilience: 1b. the same new PDF asked of A and B at once", flush=True)
+    pdf_made_once(cluster, report)
     print(
         f"resilience: 2. PostgreSQL stops and starts under load ({OUTAGE_SECONDS:.0f} s)",
         flush=True,

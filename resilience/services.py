@@ -145,6 +145,7 @@ class Cluster:
             DJANGO_CACHE_URL=f"redis://127.0.0.1:{self.redis_port}/0",
             DJANGO_PAGE_CACHE_SECONDS="600",
             DJANGO_PAGE_CACHE_STAMP=str(self.tmp / "content-changed"),
+            DJANGO_PDF_ROOT=str(self.tmp / "pdf"),  # one folder for both servers
             PYTHONUNBUFFERED="1",
         )
         return env
