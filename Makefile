@@ -21,7 +21,9 @@ export DJANGO_LOCAL := 1
 # Debian's Ukrainian and Polish hunspell dictionaries for the search (postgresql-common's
 # pg_updatedicts links them into PostgreSQL's tsearch_data; search/migrations/0003).
 # WeasyPrint (the PDFs, downloads/) needs Pango and HarfBuzz's subsetter, and the Noto fonts
-# (Latin, Cyrillic, Arabic script) that the PDFs embed, found by fontconfig, never downloaded.
+# (Latin, Cyrillic, Arabic script) that the PDFs embed, found by fontconfig, never downloaded;
+# the tests read the PDFs' text also with poppler's pdftotext (poppler-utils). nginx,
+# openssl and systemd-analyze check what deploy/ installs (tests/test_deploy.py).
 TSEARCH_DATA := /usr/share/postgresql/15/tsearch_data
 system-deps:
 	@missing=""; \
@@ -33,6 +35,10 @@ system-deps:
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	[ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || missing="$$missing fonts-noto-core"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
 	for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do \
 	  dpkg-query -W -f='$${Status}' $$lib 2>/dev/null | grep -q "ok installed" || missing="$$missing $$lib"; \
 	done; \

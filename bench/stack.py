@@ -110,6 +110,7 @@ def start_nginx(servers: Processes, tmp: Path, nginx: str, ports: dict[str, int]
         "STATIC_PORT": str(ports["static"]),
         "PROXY_PORT": str(ports["proxy"]),
         "UPSTREAM": f"127.0.0.1:{ports['on']}",
+        "REPO": str(REPO),
     }.items():
         config = config.replace(f"@@{name}@@", value)
     (tmp / "nginx.conf").write_text(config)
