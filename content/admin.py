@@ -45,6 +45,7 @@ from .models import EditorialAddition, TranslationState
 from .overview import TranslationOverviewAdmin
 from .publishing import PublishActionsMixin
 from .richtext import RichTextField
+from .schedule_admin import ScheduleInline
 from .source_text import SourceTextAdminMixin
 
 # Our wording of the admin's button to the public page (the catalogue overrides Django's).
@@ -322,6 +323,15 @@ class ContentAdmin(
             )
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is ScheduleInline.model:
+            for plan in formset.save(commit=False):
+                plan.created_by = plan.created_by or request.user
+                plan.save()
+            for plan in formset.deleted_objects:
+                plan.delete()
+            if formset.has_changed():
+                request.nothing_changed = False  # a new plan is a change worth its message
+            return
         if formset.model is TranslationState:
             for state_form in formset.forms:
                 state = state_form.instance
@@ -353,6 +363,10 @@ class ContentAdmin(
             source_changed=() if form.cleaned_data.get(MINOR_CHANGE) else source_changed,
             keep=explicitly_set,
         )
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        return inlines if ScheduleInline in inlines else [*inlines, ScheduleInline]
 
     def get_inline_instances(self, request, obj=None):
         # States exist once the object exists.

@@ -14,6 +14,7 @@ from . import limits
 from .languages import target_language_choices
 from .limits import visible_text
 from .richtext import RichTextField
+from .scheduling import Zeitplan  # noqa: F401 (a model of this app, kept with its runner)
 
 stable_key_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
