@@ -369,10 +369,11 @@ class ContentAdmin(
         return inlines if ScheduleInline in inlines else [*inlines, ScheduleInline]
 
     def get_inline_instances(self, request, obj=None):
-        # States exist once the object exists.
+        # States exist, and dates are planned, once the object exists.
         instances = super().get_inline_instances(request, obj)
         if obj is None:
-            return [i for i in instances if not isinstance(i, TranslationStateInline)]
+            later = (TranslationStateInline, ScheduleInline)
+            return [i for i in instances if not isinstance(i, later)]
         return instances
 
     def log_change(self, request, obj, message):
