@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from dokumente.urls import root_urlpatterns as document_urlpatterns
-from exchange import catalogue_admin
+from exchange import catalogue_admin, translation_admin
 from operations.paths import ADMIN_PREFIX
 from portal import password_reset
 from portal.urls import root_urlpatterns
@@ -19,6 +19,7 @@ urlpatterns = [
     path(ADMIN_PREFIX.strip("/") + "/", include(password_reset.urlpatterns)),
     # The catalogue of measures as a file (exchange.catalogue_admin), in the admin's look.
     path(ADMIN_PREFIX.strip("/") + "/", include(catalogue_admin.urlpatterns)),
+    path(ADMIN_PREFIX.strip("/") + "/", include(translation_admin.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,

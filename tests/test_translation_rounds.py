@@ -4,13 +4,16 @@ German text, broken markup or in the wrong language changes nothing and says why
 
 import polib
 import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from reversion.models import Version
 
 from content.models import TranslationState
 from exchange.translation_rounds import export_po, import_po
 from leitlinien.models import Begriff, Leitlinie
-from tests.support import in_language, state_of
+from tests.support import in_language, post_form, state_of, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +156,43 @@ def test_a_file_in_no_portal_language_and_a_broken_file_are_refused(missing, tmp
     broken.write_text('msgid "kaputt', encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_translations", str(broken))
+
+
+def test_a_translator_runs_a_round_in_the_admin(missing, translator_client):
+    leitlinie, _term = missing
+    page = translator_client.get(reverse("translation_rounds"))
+    assert page.status_code == 200 and reverse("translation_export", args=["ar"]) in (
+        page.content.decode()
+    )
+    download = translator_client.get(reverse("translation_export", args=["ar"]))
+    assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
+    po = polib.pofile(download.content.decode())
+    entries(po)["leitlinien.leitlinie/leitlinie-1/text"].msgstr = f"<p>{ARABIC}</p>"
+    upload = SimpleUploadedFile("ar.po", str(po).encode(), content_type="text/plain")
+    answer = post_form(translator_client, reverse("translation_rounds"), {"file": upload})
+    assert answer.status_code == 302
+    leitlinie.refresh_from_db()
+    assert leitlinie.text_ar == f"<p>{ARABIC}</p>"
+    assert state_of(leitlinie, "ar").state == TranslationState.State.UNREVIEWED
+
+
+def test_a_bad_upload_in_the_admin_is_refused_in_german(missing, translator_client):
+    wrong = SimpleUploadedFile(
+        "de.po",
+        bad_file("leitlinien.begriff/runde/term", "Übersetzungsrunde", "x", language="xx").encode(),
+    )
+    answer = post_form(translator_client, reverse("translation_rounds"), {"file": wrong})
+    text = visible_text(answer.content.decode())
+    assert answer.status_code == 200 and "Nichts wurde geändert" in text
+    latin1 = SimpleUploadedFile("ar.po", 'msgstr "Größe"'.encode("latin-1"))
+    answer = post_form(translator_client, reverse("translation_rounds"), {"file": latin1})
+    wanted = in_language("de", "The file is not a PO file in UTF-8 (as the export writes it).")
+    assert wanted in visible_text(answer.content.decode())
+    assert not Begriff.objects.get(key="runde").term_ar
+
+
+def test_staff_without_a_translation_role_cannot_run_a_round(client, missing):
+    client.force_login(User.objects.create_user("gast", password="x-Secret-1", is_staff=True))
+    assert client.get(reverse("translation_rounds")).status_code == 403
+    assert client.get(reverse("translation_export", args=["ar"])).status_code == 403
+    assert client.get(reverse("translation_export", args=["xx"])).status_code == 404
