@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from content import review
 from dokumente.urls import root_urlpatterns as document_urlpatterns
 from exchange import catalogue_admin, translation_admin
 from operations.paths import ADMIN_PREFIX
@@ -20,6 +21,7 @@ urlpatterns = [
     # The catalogue of measures as a file (exchange.catalogue_admin), in the admin's look.
     path(ADMIN_PREFIX.strip("/") + "/", include(catalogue_admin.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", include(translation_admin.urlpatterns)),
+    path(ADMIN_PREFIX.strip("/") + "/", include(review.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,
