@@ -42,9 +42,7 @@ def _item(state: TranslationState) -> dict | None:
         "state": state,
         "object": obj,
         "model": obj._meta.verbose_name,
-        "url": reverse(
-            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-        ),
+        "url": reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]),
         "texts": [
             {
                 "label": obj._meta.get_field(name).verbose_name,
@@ -92,9 +90,7 @@ def reviewed_view(request, language, pk):
         state.reviewed_by = request.user
         state.reviewed_at = timezone.now()
         state.save()
-        messages.success(
-            request, _("Marked reviewed: %(entry)s") % {"entry": state.content_object}
-        )
+        messages.success(request, _("Marked reviewed: %(entry)s") % {"entry": state.content_object})
     return HttpResponseRedirect(reverse("review_queue", args=[language]))
 
 
