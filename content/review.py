@@ -3,6 +3,7 @@ translation that is not yet reviewed, the oldest first, its German text beside t
 translation; “Geprüft” marks it reviewed in one click (with who and when, as the entry's
 form does). For staff who may change translation states (Übersetzung, Redaktion)."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
@@ -46,7 +47,7 @@ def _item(state: TranslationState) -> dict | None:
         "texts": [
             {
                 "label": obj._meta.get_field(name).verbose_name,
-                "german": getattr(obj, translations.column(name, "de")),
+                "german": getattr(obj, translations.column(name, settings.SOURCE_LANGUAGE)),
                 "translation": getattr(obj, translations.column(name, state.language)) or "",
             }
             for name in fields
