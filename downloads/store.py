@@ -59,17 +59,14 @@ def stored(
     lock = path.with_suffix(".lock")
     if _take(lock):
         _start(path, lock, html(), base_url)
-    else:
-        previous = _newest(path.parent, language, name)
-        if previous is not None:
-            return previous, _generation_of(previous)
+    elif (previous := newest(language, name)) is not None:
+        return previous
     deadline = time.monotonic() + WAIT_SECONDS
     while not path.exists() and lock.exists() and time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
     if path.exists():
         return path, generation
-    previous = _newest(path.parent, language, name)  # its maker gave up or is still at it
-    return (previous, _generation_of(previous)) if previous is not None else None
+    return newest(language, name)  # its maker gave up or is still at it
 
 
 def newest(language: str, name: str) -> tuple[Path, int] | None:
@@ -100,10 +97,9 @@ def _start(path: Path, lock: Path, html: str, base_url: str) -> None:
     """Hand the job to ``downloads.worker`` in a process of its own (which releases the
     lock); a thread of this process waits for it, so that it leaves no zombie."""
     job = path.with_suffix(".job")
-    seconds = settings.PDF_SECONDS
     details = {"html": html, "base_url": base_url, "pdf": str(path), "lock": str(lock)}
     try:
-        _write(job, json.dumps({**details, "seconds": seconds}).encode())
+        _write(job, json.dumps({**details, "seconds": settings.PDF_SECONDS}).encode())
         worker = subprocess.Popen(  # noqa: S603 (our interpreter, a file we wrote)
             [sys.executable, "-m", "downloads.worker", str(job)],
             cwd=settings.BASE_DIR,

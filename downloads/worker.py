@@ -1,6 +1,6 @@
 """Makes one PDF outside the web server's processes, in at most a set time:
 ``python -m downloads.worker JOB`` with JOB the path of the ``.job`` file that
-``store.start`` wrote (the page's HTML, its base address, the PDF's path, its lock and the
+``store._start`` wrote (the page's HTML, its base address, the PDF's path, its lock and the
 time limit). Started detached, so that the request that asked for it can stop waiting
 (and a web worker that is recycled meanwhile does not take it along).
 
