@@ -23,7 +23,6 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
@@ -335,14 +334,8 @@ class ContentAdmin(
         if formset.model is TranslationState:
             for state_form in formset.forms:
                 state = state_form.instance
-                if "state" not in state_form.changed_data:
-                    continue
-                if state.state == TranslationState.State.REVIEWED:
-                    state.reviewed_by = request.user
-                    state.reviewed_at = timezone.now()
-                else:
-                    state.reviewed_by = None
-                    state.reviewed_at = None
+                if "state" in state_form.changed_data:
+                    state.set_state(state.state, request.user)
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):

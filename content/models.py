@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import limits
@@ -205,6 +206,13 @@ class TranslationState(models.Model):
         return (
             f"{self.get_language_display()}, {self.get_group_display()}: {self.get_state_display()}"
         )
+
+    def set_state(self, state: str, user) -> None:
+        """Set ``state``; “reviewed” records ``user`` and the time, any other forgets them."""
+        self.state = state
+        reviewed = state == self.State.REVIEWED
+        self.reviewed_by = user if reviewed else None
+        self.reviewed_at = timezone.now() if reviewed else None
 
 
 def content_models() -> list[type[ContentModel]]:

@@ -10,21 +10,17 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import translations
 from .languages import target_language_choices
 from .models import TranslationState
+from .roles import may_translate
 
 State = TranslationState.State
 #: At most this many texts on one page (the oldest): the queue is worked from the top.
 PAGE = 50
-
-
-def _may_review(user) -> bool:
-    return user.has_perm("content.change_translationstate")
 
 
 def _language(code: str) -> str:
@@ -56,7 +52,7 @@ def _item(state: TranslationState) -> dict | None:
 
 
 def queue_view(request, language):
-    if not _may_review(request.user):
+    if not may_translate(request.user):
         raise PermissionDenied
     name = _language(language)
     waiting = TranslationState.objects.filter(language=language, state=State.UNREVIEWED)
@@ -82,14 +78,12 @@ def queue_view(request, language):
 
 @require_POST
 def reviewed_view(request, language, pk):
-    if not _may_review(request.user):
+    if not may_translate(request.user):
         raise PermissionDenied
     _language(language)
     state = get_object_or_404(TranslationState, pk=pk, language=language)
     if state.state == State.UNREVIEWED:
-        state.state = State.REVIEWED
-        state.reviewed_by = request.user
-        state.reviewed_at = timezone.now()
+        state.set_state(State.REVIEWED, request.user)
         state.save()
         messages.success(request, _("Marked reviewed: %(entry)s") % {"entry": state.content_object})
     return HttpResponseRedirect(reverse("review_queue", args=[language]))

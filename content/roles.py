@@ -27,6 +27,11 @@ EDITOR_ACTIONS_OF_OTHER_APPS = {"redirects.redirect": ("add", "change", "delete"
 LEGACY_PUBLISH_CODENAME = "publish_content"
 
 
+def may_translate(user) -> bool:
+    """Works on translations: the review queue, translation rounds (both roles)."""
+    return user.has_perm("content.change_translationstate")
+
+
 def _actions(model) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What editors and translators may do with ``model``."""
     if issubclass(model, ContentModel):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from content.languages import target_language_choices, target_languages
+from content.roles import may_translate
 from content.views import attachment
 
 from .translation_rounds import export_po, import_po
@@ -40,10 +41,6 @@ class RoundForm(forms.Form):
             raise forms.ValidationError(
                 _("The file is not a PO file in UTF-8 (as the export writes it).")
             ) from None
-
-
-def may_translate(user) -> bool:
-    return user.has_perm("content.change_translationstate")
 
 
 def rounds_view(request):

@@ -79,9 +79,11 @@ def export_po(language: str) -> polib.POFile:
         if not translations.translated_fields(model):
             continue
         for obj in model.objects.order_by("pk"):
-            for name, outdated in _wanted(obj, language):
+            wanted = list(_wanted(obj, language))
+            if wanted:
                 with translation.override(language):
-                    page = obj.get_absolute_url()
+                    page = obj.get_absolute_url()  # the object's page, once for its texts
+            for name, outdated in wanted:
                 label = model._meta.get_field(name).verbose_name
                 po.append(
                     polib.POEntry(
