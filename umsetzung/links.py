@@ -1,5 +1,6 @@
-"""What a measure links to: its goals, Leitlinien and Stadtbezirke (small tables) and the
-projects, calls and sub-measures some measures have.
+"""What a measure links to: its goals, Leitlinien and Stadtbezirke (small tables), its
+status, Handlungsfeld and council document (small tables too) and the projects, calls and
+sub-measures some measures have.
 
 Lists and measure pages show these for every measure. They change only when staff save
 something, so each process keeps them per content generation and language (like the
@@ -72,3 +73,23 @@ def optional_relations(request, key: str) -> set[str]:
         return found
 
     return kept_visible(request, "measures-with-related", load).get(key, set())
+
+
+def reference(request, model) -> dict[int, Model]:
+    """Every object of the small table ``model`` (statuses, Handlungsfelder, council
+    documents) by primary key, in the page's language: what a measure's page joined into
+    its queries, kept per content generation and language instead."""
+    key = ("reference", model._meta.label, get_language())
+    return kept_visible(
+        request, key, lambda: {obj.pk: obj for obj in in_language(model.objects.all())}
+    )
+
+
+def attach_reference(request, obj, **fields) -> None:
+    """Set the foreign keys ``fields`` (name → model) of ``obj`` from ``reference``: no
+    query (a missing one, say deleted meanwhile, stays unset and is read as usual)."""
+    for name, model in fields.items():
+        number = getattr(obj, f"{name}_id")
+        found = reference(request, model).get(number) if number is not None else None
+        if found is not None or number is None:
+            setattr(obj, name, found)

@@ -10,19 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from content.views import PageMixin, VisibleMixin, in_language, visible
+from handlungsfelder.models import Handlungsfeld
 from operations.page_cache import mark_canonical_query
 
 from .. import items
 from ..filters import canonical_query, filter_form, listed, measures
-from ..links import OPTIONAL, attach_links, optional_relations
+from ..links import OPTIONAL, attach_links, attach_reference, optional_relations
 from ..models import (
     Foerderaufruf,
     Foerderprojekt,
     Fortschrittsmeldung,
     Massnahme,
+    Ratsdokument,
+    Status,
 )
 
 MEASURES = _("Measures")
+MEASURE_REFERENCES = {"status": Status, "handlungsfeld": Handlungsfeld, "document": Ratsdokument}
 PER_PAGE = 20
 
 
@@ -140,15 +144,16 @@ class MeasureDetailView(VisibleMixin, DetailView):
         def shown(queryset, *related):
             return in_language(visible(queryset.select_related(*related), request), *related)
 
-        related = ("status", "handlungsfeld", "document")
         optional = {
             "projects": lambda: shown(Foerderprojekt.objects.all(), "line", "district"),
             "calls": lambda: shown(Foerderaufruf.objects.all(), "line"),
             "children": lambda: shown(Massnahme.objects.all(), "status"),
         }
         present = optional_relations(request, self.kwargs.get(self.slug_url_kwarg))
-        reports = shown(Fortschrittsmeldung.objects.all(), "status", "previous_status")
-        measure = in_language(super().get_queryset().select_related(*related), *related)
+        # Statuses, Handlungsfeld and council document come from kept small tables
+        # (links.reference), not joined in: fewer columns to compile and read.
+        reports = shown(Fortschrittsmeldung.objects.all())
+        measure = in_language(super().get_queryset().order_by())  # one by key: no order
         wanted = [Prefetch(name, queryset=qs()) for name, qs in optional.items() if name in present]
         return measure.prefetch_related(Prefetch("reports", queryset=reports), *wanted)
 
@@ -161,6 +166,9 @@ class MeasureDetailView(VisibleMixin, DetailView):
                 nothing._result_cache, nothing._prefetch_done = [], True
                 measure._prefetched_objects_cache[name] = nothing
         attach_links([measure], self.request)
+        attach_reference(self.request, measure, **MEASURE_REFERENCES)
+        for report in measure.reports.all():
+            attach_reference(self.request, report, status=Status, previous_status=Status)
         # The measure it is part of (one query, only for parts; joining it into every
         # measure's query would read a second measure's columns each time), if public.
         if measure.parent_id:
