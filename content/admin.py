@@ -31,6 +31,7 @@ from reversion.admin import VersionAdmin
 
 from . import translations
 from .conflicts import EDIT_TOKEN, ConflictAdminMixin
+from .draft_admin import ChangeDraftAdminMixin
 from .forms import (
     CONFIRM_ADDRESS,
     FORM_ONLY_FIELDS,
@@ -153,7 +154,7 @@ class TranslationStateInline(GenericTabularInline):
         return False
 
 
-class ContentAdmin(
+class BaseContentAdmin(
     PublishActionsMixin,
     SourceTextAdminMixin,
     ConflictAdminMixin,
@@ -378,6 +379,11 @@ class ContentAdmin(
             message = gettext("Nothing was changed, so no new version was saved.")
             level = messages.INFO
         super().message_user(request, message, level, *args, **kwargs)
+
+
+class ContentAdmin(ChangeDraftAdminMixin, BaseContentAdmin):
+    """Every content admin: ``BaseContentAdmin`` with change drafts of published entries
+    (``content.draft_admin``), which come first: a draft changes nothing live."""
 
 
 admin.site.register(TranslationState, TranslationOverviewAdmin)

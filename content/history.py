@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.fields import TranslationField
 from reversion.models import Version
+
+from .drafts import Aenderungsentwurf
 
 
 def previous_version(version: Version) -> Version | None:
@@ -271,9 +274,14 @@ class HistoryViewsMixin:
 
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
+        drafts = Aenderungsentwurf.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=object_id
+        ).select_related("author", "decided_by")
         context = {
             "changes_url_name": f"admin:{opts.app_label}_{opts.model_name}_changes",
             "can_restore": self.has_restore_permission(request),
+            # Drafts, releases, rejections and withdrawals, with who and when.
+            "change_drafts": drafts if object_id.isdigit() else [],
         }
         context.update(extra_context or {})
         return super().history_view(request, object_id, context)

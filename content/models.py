@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import limits
+from .drafts import Aenderungsentwurf  # noqa: F401 (a model of this app, in its own module)
 from .languages import target_language_choices
 from .limits import visible_text
 from .richtext import RichTextField

@@ -4,6 +4,8 @@
   manages redirects; answers feedback messages.
 - “Übersetzung”: edits the translations (not the German text) and sets translation states;
   cannot add, publish, unpublish or delete anything.
+- “Freigabe”: releases or rejects change drafts of published entries (content.drafts),
+  never one they wrote; sees all content. Often given to a person beside “Redaktion”.
 
 Every content model has its own ``publish`` permission (``ContentModel.publish_permission``).
 The admin enforces the same rules on the server (read-only fields are ignored in a POST, a
@@ -14,10 +16,12 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from .models import ContentModel, TranslationState
+from .models import Aenderungsentwurf, ContentModel, TranslationState
 
 EDITORS = "Redaktion"
 TRANSLATORS = "Übersetzung"
+RELEASERS = "Freigabe"
+RELEASE_PERMISSION = "content.release_aenderungsentwurf"
 
 EDITOR_CONTENT_ACTIONS = ("add", "change", "delete", "view", "publish")
 TRANSLATOR_CONTENT_ACTIONS = ("change", "view")
@@ -39,6 +43,8 @@ def _actions(model) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if model is TranslationState:
         # Deleting content deletes its translation states with it.
         return ("change", "view", "delete"), ("change", "view")
+    if model is Aenderungsentwurf:
+        return ("view",), ()
     other = EDITOR_ACTIONS_OF_OTHER_APPS.get(model._meta.label_lower)
     return getattr(model, "editor_actions", other or ()), ()
 
@@ -62,7 +68,18 @@ def sync_groups() -> None:
         translator_perms += _permissions(model, translator_actions)
     editors.permissions.add(*editor_perms)
     translators.permissions.add(*translator_perms)
+    releasers, _created = Group.objects.get_or_create(name=RELEASERS)
+    releasers.permissions.add(*_releaser_permissions())
     _adopt_legacy_publish_grants()
+
+
+def _releaser_permissions() -> list[Permission]:
+    """Viewing all content and the drafts, and releasing them."""
+    found = _permissions(Aenderungsentwurf, ("view", "release"))
+    for model in apps.get_models():
+        if issubclass(model, ContentModel) or model is TranslationState:
+            found += _permissions(model, ("view",))
+    return found
 
 
 def _adopt_legacy_publish_grants() -> None:

@@ -7,8 +7,10 @@ Environment variables (all optional for local development):
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required in production.
 - ``DJANGO_HTTPS``: ``1`` (default in production) redirects to HTTPS and marks cookies
   ``Secure``; ``0`` serves plain HTTP (``make serve`` on loopback).
-- ``DJANGO_BEHIND_PROXY``: ``1`` trusts ``X-Forwarded-Proto`` from the reverse proxy.
-- ``DJANGO_HSTS_SECONDS``: HSTS lifetime (default one year; sent on HTTPS only).
+- ``DJANGO_BEHIND_PROXY``: ``1`` trusts ``X-Forwarded-Proto`` from the reverse proxy;
+  ``DJANGO_HSTS_SECONDS``: HSTS lifetime (default one year; sent on HTTPS only).
+- ``DJANGO_FOUR_EYES``: ``1``: every change of a published entry is a change draft that
+  a second person releases (default ``0``: editors choose; content/draft_admin.py).
 - ``DJANGO_CACHE_URL``: ``redis://host:6379/0`` for a cache shared by several servers;
   empty: local memory of each process.
 - ``DJANGO_PAGE_CACHE_SECONDS``: how long rendered public pages are kept (default 600;
@@ -34,9 +36,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -86,6 +86,10 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "operations.login_protection.LoginProtectionConfig",
+    # Staff sign in with a second factor: an authenticator app or backup codes (signin/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     # Ours, bottom up (imports run this way only, README, Architecture): site, shared, content…
     "operations",
@@ -99,6 +103,7 @@ INSTALLED_APPS = [
     "exchange",
     "downloads",
     "portal",
+    "signin",
     # Carries a database of the first layout over (one migration, no code).
     "upgrade",
 ]
@@ -124,6 +129,8 @@ MIDDLEWARE = [
     "operations.middleware.StyledClientErrorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "signin.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "operations.middleware.PreviewHeadersMiddleware",
     "operations.middleware.AdminEditorPolicyMiddleware",
@@ -211,6 +218,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no log of successful sign-ins: personal data we do not need
+OTP_TOTP_ISSUER = "WIR SIND HANNOVER"  # the account's name in the authenticator app
 
 # Staff sessions end after two hours without activity and when the browser closes.
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -229,8 +237,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages. German is the source language, the default and the fallback; every public
 # URL carries its language prefix (/de/..., /ar/...). The languages follow the most common
 # home languages of Hannover's residents.
-LANGUAGE_CODE = "de"
-SOURCE_LANGUAGE = "de"
+LANGUAGE_CODE = SOURCE_LANGUAGE = "de"
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
@@ -304,21 +311,12 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (django-csp): every script and stylesheet comes from our own
 # host; no inline script or style, no eval, no frames, no other hosts.
+OUR_HOST_ONLY = ["default-src", "script-src", "style-src", "img-src", "font-src", "media-src"]
+OUR_HOST_ONLY += ["connect-src", "base-uri", "form-action", "manifest-src"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'"],
-        "font-src": ["'self'"],
-        "media-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "frame-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "manifest-src": ["'self'"],
+        **{directive: ["'self'"] for directive in OUR_HOST_ONLY},
+        **{directive: ["'none'"] for directive in ("object-src", "frame-src", "frame-ancestors")},
         **({"upgrade-insecure-requests": True} if HTTPS else {}),
     }
 }
@@ -347,6 +345,7 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+FOUR_EYES = env_bool("DJANGO_FOUR_EYES", False)
 # Older copies are kept this long, to be shown while the database is unreachable.
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))

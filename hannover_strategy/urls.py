@@ -11,6 +11,7 @@ from exchange import catalogue_admin, translation_admin
 from operations.paths import ADMIN_PREFIX
 from portal import password_reset
 from portal.urls import root_urlpatterns
+from signin import urls as signin_urls
 
 # Uncaught errors: a database outage gets cached pages or a polite 503 (operations.outage).
 handler500 = "operations.outage.server_error"
@@ -22,6 +23,8 @@ urlpatterns = [
     path(ADMIN_PREFIX.strip("/") + "/", include(catalogue_admin.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", include(translation_admin.urlpatterns)),
     path(ADMIN_PREFIX.strip("/") + "/", include(review.urlpatterns)),
+    # The second factor of staff sign-in (signin/): before any other admin page.
+    path(ADMIN_PREFIX.strip("/") + "/", include(signin_urls)),
     path(ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
     path("", include("operations.urls")),
     *root_urlpatterns,

@@ -33,7 +33,10 @@ def portal(request):
             lambda: kept_visible(request, "sections", lambda: visible_sections(request))
         ),
         "preview": preview,
-        "preview_back": _edit_form(request) if preview else "",
+        # A change draft's preview (content.draft_admin) leads back to the draft's page.
+        "change_draft": getattr(request, "change_draft_preview", None),
+        "preview_back": getattr(request, "preview_back", "")
+        or (_edit_form(request) if preview else ""),
     }
 
 

@@ -17,6 +17,8 @@ from resilience.services import Cluster
 from scripts.project import PROJECT_MODULES
 
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
+SECOND_FACTOR = "/admin/zweiter-faktor/?next=/admin/"
+BACKUP_CODE = "resilienz2026"  # the probe account's one backup code
 
 
 def form_fields(html: bytes, form_id: str) -> list[tuple[str, str]]:
@@ -88,6 +90,14 @@ class Editor:
         signed_in = self.post("/admin/login/?next=/admin/", fields)
         if signed_in.status_code != 302 or "sessionid" not in self.session.cookies:
             raise RunError(f"admin sign-in answered {signed_in.status_code}, no session")
+        # The second factor (signin/): one of the backup codes made with the account.
+        verify = self.get(SECOND_FACTOR)
+        fields = [
+            (k, v) for k, v in form_fields(verify.content, "second-factor-form") if k != "code"
+        ]
+        verified = self.post(SECOND_FACTOR, [*fields, ("code", BACKUP_CODE)])
+        if verified.status_code != 302:
+            raise RunError(f"the second factor answered {verified.status_code}, expected 302")
 
     def save(self, change: str, field: str, value: str) -> None:
         """Send the change form back unchanged but for ``field``."""
@@ -115,8 +125,13 @@ def several_servers(cluster: Cluster, report: Report) -> None:
     pk = cluster.manage_shell(
         "from django.contrib.auth import get_user_model\n"
         f"from {PROJECT_MODULES['leitlinien_models']} import Leitlinie\n"
-        f"get_user_model().objects.create_superuser('probe', 'probe@example.org', "
+        f"user = get_user_model().objects.create_superuser('probe', 'probe@example.org', "
         f"{password!r})\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+        "from django_otp.plugins.otp_static.models import StaticDevice\n"
+        "TOTPDevice.objects.create(user=user, name='App', confirmed=True)\n"
+        "device = StaticDevice.objects.create(user=user, name='Ersatzcodes', confirmed=True)\n"
+        f"device.token_set.create(token={BACKUP_CODE!r})\n"
         "print(Leitlinie.objects.get(number=2).pk)",
         "creating the editor",
     ).splitlines()[-1]

@@ -8,10 +8,12 @@ import os
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 
 from content.roles import EDITORS, TRANSLATORS
 from portal.models import Gebaerdensprachvideo
+from tests.sign_in import verify_second_factor
 from tests.support import csrf_client, pages_in, staff_user
 
 
@@ -31,6 +33,21 @@ def own_page_cache_stamp(tmp_path_factory):
     yield portal_stamp, before
     settings.PAGE_CACHE_STAMP = portal_stamp
     settings.PDF_ROOT = portal_pdf_root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def force_login_passes_the_second_factor():
+    """``Client.force_login`` signs staff in past the second factor too: the admin's tests
+    are about the admin (tests/test_second_factor.py proves the sign-in itself)."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        verify_second_factor(self, user)
+
+    Client.force_login = force_login
+    yield
+    Client.force_login = original
 
 
 @pytest.fixture(scope="session")

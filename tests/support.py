@@ -380,13 +380,3 @@ def describe_violations(url: str, violations: list[dict]) -> str:
             summary = node["failureSummary"].replace("\n", " ")
             lines.append(f"    {target}: {summary}")
     return "\n".join(lines)
-
-
-def sign_in_to_admin(page, site: str, user_model) -> None:
-    """Create a superuser and sign in through the admin's login form, as staff would."""
-    user_model.objects.create_superuser("redaktion", "r@example.org", "ein-langes-passwort")
-    open_page(page, f"{site}/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", "ein-langes-passwort")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")

@@ -22,7 +22,7 @@ LAYERS = [
     ["search"],
     ["exchange"],
     ["downloads"],  # the portal's PDFs, made from the pages' templates
-    ["portal"],
+    ["portal", "signin"],  # site-wide: the public pages' frame; staff sign-in
     ["upgrade"],
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}

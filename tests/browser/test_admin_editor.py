@@ -6,7 +6,8 @@ import reversion
 
 from handlungsfelder.models import Grundsatz
 from leitlinien.models import Abschnitt
-from tests.support import open_page, sign_in_to_admin
+from tests.sign_in import sign_in_to_admin
+from tests.support import open_page
 
 pytestmark = pytest.mark.browser
 

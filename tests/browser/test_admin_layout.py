@@ -7,7 +7,8 @@ import reversion
 from django.conf import settings
 
 from leitlinien.models import Leitlinie
-from tests.support import admin_url, open_page, sign_in_to_admin
+from tests.sign_in import sign_in_to_admin
+from tests.support import admin_url, open_page
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,8 @@ import pytest
 from beteiligung.models import Beteiligungsformat
 from handlungsfelder.models import Handlungsfeld
 from leitlinien.models import Abschnitt, Leitlinie
-from tests.support import open_page, sign_in_to_admin
+from tests.sign_in import sign_in_to_admin
+from tests.support import open_page
 
 pytestmark = pytest.mark.browser
 

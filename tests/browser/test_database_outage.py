@@ -15,7 +15,8 @@ from django.db import connection
 
 from leitlinien.models import Leitlinie
 from operations import page_cache
-from tests.support import axe_violations, in_language, open_page, sign_in_to_admin
+from tests.sign_in import sign_in_to_admin
+from tests.support import axe_violations, in_language, open_page
 
 pytestmark = pytest.mark.browser
 

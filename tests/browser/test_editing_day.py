@@ -13,10 +13,12 @@ role signs in through the login form and does its tasks with clicks and typing.
 
 import pytest
 import reversion
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from content.roles import EDITORS, TRANSLATORS
 from leitlinien.models import Begriff, Leitlinie
+from tests.sign_in import sign_in_with_second_factor
 from tests.support import admin_url, open_page, staff_user
 
 pytestmark = pytest.mark.browser
@@ -25,11 +27,8 @@ PASSWORD = "x-Secret-12345"  # noqa: S105 - the test users' password (tests.supp
 
 
 def sign_in(page, site, username):
-    open_page(page, f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
+    user = get_user_model().objects.get(username=username)
+    sign_in_with_second_factor(page, site, user, PASSWORD)
 
 
 def with_first_version(obj):

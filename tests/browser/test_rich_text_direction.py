@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from leitlinien.models import Leitlinie
-from tests.support import open_page, sign_in_to_admin
+from tests.sign_in import sign_in_to_admin
+from tests.support import open_page
 
 pytestmark = pytest.mark.browser
 
