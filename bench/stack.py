@@ -100,16 +100,18 @@ def start_gunicorn(
     return server
 
 
-def start_nginx(servers: Processes, tmp: Path, nginx: str, ports: dict[str, int]) -> Started:
-    """nginx from bench/nginx.conf.in: tmp/static/ on ``static``, a caching proxy to the
-    cache-on gunicorn on ``proxy``."""
+def start_nginx(
+    servers: Processes, tmp: Path, nginx: str, ports: dict[str, int], upstream=None
+) -> Started:
+    """nginx from bench/nginx.conf.in: tmp/static/ on ``static``, a caching proxy on
+    ``proxy`` to the app servers on the ports ``upstream`` (default: the cache-on gunicorn)."""
     config = (BENCH / "nginx.conf.in").read_text()
     for name, value in {
         "TMP": str(tmp),
         "STATIC_ROOT": str(tmp / "static"),
         "STATIC_PORT": str(ports["static"]),
         "PROXY_PORT": str(ports["proxy"]),
-        "UPSTREAM": f"127.0.0.1:{ports['on']}",
+        "UPSTREAM": " ".join(f"server 127.0.0.1:{port};" for port in upstream or [ports["on"]]),
         "REPO": str(REPO),
     }.items():
         config = config.replace(f"@@{name}@@", value)

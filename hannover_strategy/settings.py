@@ -349,6 +349,7 @@ FOUR_EYES = env_bool("DJANGO_FOUR_EYES", False)
 # Older copies are kept this long, to be shown while the database is unreachable.
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_STALE_SECONDS", "86400"))
 HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", "60"))
+PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "1"))  # X-Accel-Expires
 # With a per-process cache, several worker processes learn about a save from the time
 # stamp of this file (see operations/page_cache.py).
 PAGE_CACHE_STAMP = Path(

@@ -14,7 +14,14 @@ Where the generation lives:
   (``PAGE_CACHE_STAMP``), so every worker process on this machine sees it.
 
 Anonymous public pages also get ``Cache-Control: public, max-age=…`` so that browsers,
-a reverse proxy or a CDN may keep them; pages for signed-in staff are ``private``.
+a reverse proxy or a CDN may keep them; pages for signed-in staff are ``private``. The
+reverse proxy of ``deploy/nginx`` keeps them only ``PROXY_CACHE_SECONDS`` (``X-Accel-Expires``,
+which nginx does not pass on), so that a release reaches new visitors within seconds.
+
+A release makes every page obsolete at once. Then one request per page renders it anew
+while every other request for that page gets the previous copy (``stale-while-revalidate``):
+the one that takes the page's renewal lock, a key added to the shared cache, so that the
+lock holds across servers. No stampede of renderings, no wait for visitors.
 """
 
 import hashlib
@@ -128,6 +135,14 @@ def _key(request) -> str:
     return f"page:{digest}"
 
 
+#: How long one request may hold a page's renewal lock before another takes it over.
+RENEWAL_SECONDS = 10
+
+
+def _renewal(key: str) -> str:
+    return f"{key}:renewal"
+
+
 def _response(entry, state: str) -> HttpResponse:
     _generation, _stored_at, status, headers, content = entry
     response = HttpResponse(content, status=status, headers=headers)
@@ -149,6 +164,15 @@ def stale_copy(request) -> HttpResponse | None:
     response = _response(entry, "stale")
     # Browsers and proxies should ask again soon: the database may be back.
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _previous_copy(entry) -> HttpResponse:
+    """The copy of the page before the release, while one request renders it anew: the
+    reverse proxy does not keep it (it asks again), browsers may for a moment."""
+    response = _response(entry, "stale-while-revalidate")
+    response["X-Accel-Expires"] = "0"
+    response["Cache-Control"] = "public, max-age=0"
     return response
 
 
@@ -190,12 +214,18 @@ class PageCacheMiddleware:
                 return self.get_response(request)
             current = request._content_generation = generation()
             entry = cache.get(key)
-            if (
-                entry is not None
-                and entry[0] == current
-                and time.time() - entry[1] < settings.PAGE_CACHE_SECONDS
-            ):
-                return _response(entry, "hit")
+            if entry is not None:
+                if entry[0] == current and time.time() - entry[1] < settings.PAGE_CACHE_SECONDS:
+                    return _response(entry, "hit")
+                if not cache.add(_renewal(key), 1, RENEWAL_SECONDS):
+                    return _previous_copy(entry)  # another request renders it anew
+                try:
+                    return self._render(request, key, current)
+                finally:
+                    cache.delete(_renewal(key))
+        return self._render(request, key, current, cacheable)
+
+    def _render(self, request, key, current, cacheable=True):
         response = self.get_response(request)
         if not cacheable:
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -211,6 +241,7 @@ class PageCacheMiddleware:
             control = response.get("Cache-Control", "")
             if not control:
                 patch_cache_control(response, public=True, max_age=settings.HTTP_MAX_AGE)
+                response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
             if key is not None and not any(
                 word in control for word in ("private", "no-store", "no-cache")
             ):

@@ -3,7 +3,8 @@
 Environment (seconds unless said): RESILIENCE_OUTAGE_SECONDS (load during the outage
 test, default 40; PostgreSQL stops at 25 % of it and starts at 62 %),
 RESILIENCE_OUTAGE_CONNECTIONS (16), RESILIENCE_SOAK_SECONDS (60, measured after a
-RESILIENCE_SOAK_WARMUP of 10), RESILIENCE_SOAK_CONNECTIONS (64).
+RESILIENCE_SOAK_WARMUP of 10), RESILIENCE_SOAK_CONNECTIONS (64), RESILIENCE_PUBLISH_SECONDS
+(60), RESILIENCE_PUBLISH_EVERY (5), RESILIENCE_PUBLISH_CONNECTIONS (64).
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ OUTAGE_CONNECTIONS = int(_env_number("RESILIENCE_OUTAGE_CONNECTIONS", 16))
 SOAK_WARMUP = _env_number("RESILIENCE_SOAK_WARMUP", 10)
 SOAK_SECONDS = _env_number("RESILIENCE_SOAK_SECONDS", 60)
 SOAK_CONNECTIONS = int(_env_number("RESILIENCE_SOAK_CONNECTIONS", 64))
+# Publishing under load: a release every PUBLISH_EVERY s for PUBLISH_SECONDS, at
+# PUBLISH_CONNECTIONS, on the app servers and through nginx; and as long without releases.
+PUBLISH_SECONDS = _env_number("RESILIENCE_PUBLISH_SECONDS", 60)
+PUBLISH_EVERY = _env_number("RESILIENCE_PUBLISH_EVERY", 5)
+PUBLISH_CONNECTIONS = int(_env_number("RESILIENCE_PUBLISH_CONNECTIONS", 64))
 # In the soak every cached page comes this many times per round of the uncached ones:
 # public traffic is mostly cache hits, and a hit takes a few ms where a search takes 100.
 SOAK_CACHED_WEIGHT = 3
@@ -40,6 +46,11 @@ REQUEST_TIMEOUT = 30.0  # the client gives up after gunicorn's own worker timeou
 
 # Targets.
 RECOVERY_TARGET_SECONDS = 10.0
+P99_FACTOR_TARGET = 3.0  # p99 with releases at most this times the p99 without
+VISIBLE_TARGET_SECONDS = 2.0  # a release is on the next pages within this
+# The copies of a page before a new content generation: the outage handler's, and the one
+# the others get while one request renders the page anew (operations/page_cache.py).
+STALE_COPIES = ("stale", "stale-while-revalidate")
 MEMORY_GROWTH_TARGET = 0.10
 RETRY_AFTER = "30"
 

@@ -18,7 +18,7 @@ from scripts.project import PROJECT_MODULES
 
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
 SECOND_FACTOR = "/admin/zweiter-faktor/?next=/admin/"
-BACKUP_CODE = "resilienz2026"  # the probe account's one backup code
+BACKUP_CODE = "resilienz2026"  # the one backup code of each editor this run creates
 
 
 def form_fields(html: bytes, form_id: str) -> list[tuple[str, str]]:
@@ -120,21 +120,28 @@ class Editor:
             )
 
 
-def several_servers(cluster: Cluster, report: Report) -> None:
+def create_editor(cluster: Cluster, username: str) -> tuple[str, str]:
+    """A superuser with an authenticator app and one backup code (``BACKUP_CODE``, which
+    ``Editor.sign_in`` types); its password and the primary key of Leitlinie 2."""
     password = secrets.token_urlsafe(24)
     pk = cluster.manage_shell(
         "from django.contrib.auth import get_user_model\n"
         f"from {PROJECT_MODULES['leitlinien_models']} import Leitlinie\n"
-        f"user = get_user_model().objects.create_superuser('probe', 'probe@example.org', "
-        f"{password!r})\n"
         "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
         "from django_otp.plugins.otp_static.models import StaticDevice\n"
+        f"user = get_user_model().objects.create_superuser({username!r}, "
+        f"'{username}@example.org', {password!r})\n"
         "TOTPDevice.objects.create(user=user, name='App', confirmed=True)\n"
         "device = StaticDevice.objects.create(user=user, name='Ersatzcodes', confirmed=True)\n"
         f"device.token_set.create(token={BACKUP_CODE!r})\n"
         "print(Leitlinie.objects.get(number=2).pk)",
         "creating the editor",
     ).splitlines()[-1]
+    return password, pk
+
+
+def several_servers(cluster: Cluster, report: Report) -> None:
+    password, pk = create_editor(cluster, "probe")
     page = "/de/leitlinien/2/"
     a, b = cluster.ports["A"], cluster.ports["B"]
     first = get(b, page)

@@ -84,11 +84,13 @@ class Load:
     """``connections`` threads, each sending one request after the other (a new TCP
     connection each time, as gunicorn's sync workers close it) to both servers in turn."""
 
-    def __init__(self, servers: dict[str, int], connections: int, cached_weight: int = 1):
+    def __init__(
+        self, servers: dict[str, int], connections: int, cached_weight: int = 1, uncached=True
+    ):
         self.servers = list(servers.items())
         self.connections = connections
         self.targets = [("cached", path) for path in CACHED] * cached_weight + [
-            ("uncached", path) for path in UNCACHED
+            ("uncached", path) for path in (UNCACHED if uncached else [])
         ]
         self.samples: list[list[Sample]] = [[] for _ in range(connections)]
         self.stopping = threading.Event()

@@ -14,6 +14,7 @@ from resilience.config import (
     OUTAGE_CONNECTIONS,
     OUTAGE_SECONDS,
     RETRY_AFTER,
+    STALE_COPIES,
     START_AT,
     STOP_AT,
     now,
@@ -145,7 +146,7 @@ def problem(s: Sample, where: str) -> str:
     if where == "outage":
         if s.kind == "cached" and s.status != 200:
             return f"cached page answered {s.status}"
-        if s.kind == "cached" and s.cache not in ("hit", "stale"):
+        if s.kind == "cached" and s.cache not in ("hit", *STALE_COPIES):
             return f"cached page answered 200 {s.cache!r} during the outage"
         if s.kind == "uncached" and s.status != 503:
             return f"uncached page answered {s.status} during the outage"

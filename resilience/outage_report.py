@@ -10,6 +10,7 @@ from resilience.config import (
     OUTAGE_SECONDS,
     RECOVERY_TARGET_SECONDS,
     RETRY_AFTER,
+    STALE_COPIES,
     UNCACHED,
 )
 from resilience.load import language
@@ -24,7 +25,7 @@ def report_outage(outage: Outage, cluster: Cluster, report: Report) -> None:
     total = len(samples)
     by_kind = Counter(why.split(" (")[0] for _, _, why in problems)
     during = {kind: counts.get(("outage", kind), Counter()) for kind in ("cached", "uncached")}
-    stale = during["cached"].get("200 stale", 0)
+    stale = sum(during["cached"].get(f"200 {copy}", 0) for copy in STALE_COPIES)
     hits = during["cached"].get("200 hit", 0)
     polite = during["uncached"].get("503", 0)
 
@@ -37,7 +38,9 @@ def report_outage(outage: Outage, cluster: Cluster, report: Report) -> None:
     report.check("Every response during the outage test", not problems, detail)
     report.check(
         "Cached pages while PostgreSQL is down",
-        hits > 0 and stale > 0 and not during["cached"].keys() - {"200 hit", "200 stale"},
+        hits > 0
+        and stale > 0
+        and not during["cached"].keys() - {"200 hit", *(f"200 {copy}" for copy in STALE_COPIES)},
         f"{hits} × 200 hit, then after a new content generation {stale} × 200 stale",
     )
     titles: dict[str, set[str]] = {}

@@ -12,6 +12,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from bench.stack import start_nginx
+from bench.wrk import find_tool
 from resilience import RunError
 from resilience.config import GUNICORN, HEADERS, HOST, PYTHON, WORKERS_PER_SERVER, now
 from scripts.harness_http import wait_ready
@@ -219,6 +221,17 @@ class Cluster:
     def manage_shell(self, code: str, what: str) -> str:
         command = [str(PYTHON), "manage.py", "shell", "-c", code]
         return run_checked(command, self.env, what, timeout=60, error=RunError).stdout.strip()
+
+    def start_proxy(self) -> int:
+        """nginx with the production proxy cache (deploy/nginx/proxy-cache.conf, through
+        bench/nginx.conf.in) in front of A and B; its port."""
+        static = self.tmp / "static"
+        static.mkdir(exist_ok=True)
+        (static / "index.html").write_text("nginx\n")
+        self.tmp.chmod(0o755)  # nginx workers (user nobody when started as root) read here
+        ports = {"static": free_port(), "proxy": free_port()}
+        start_nginx(self.processes, self.tmp, find_tool("nginx"), ports, self.ports.values())
+        return ports["proxy"]
 
     @property
     def logs(self) -> dict[str, Path]:

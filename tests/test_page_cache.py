@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from leitlinien.models import Leitlinie, Strategiepapier
@@ -125,6 +125,31 @@ def test_a_save_in_another_process_makes_cached_pages_obsolete(client, cache_bac
     another_process_saves()
     assert page_cache.generation() != before
     assert client.get("/de/")["X-Page-Cache"] == "miss"
+
+
+def test_after_a_release_one_request_renders_and_the_others_get_the_previous_copy(
+    client, cache_backend
+):
+    """Stale-while-revalidate: while one request holds a page's renewal lock (in the cache
+    every server shares), the others are answered at once with the copy before the release,
+    which the reverse proxy does not keep; then the renewed page is the one kept."""
+    url = "/de/leitlinien/2/"
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss" and first["X-Accel-Expires"] == "1"
+    Leitlinie.objects.filter(number=2).update(editorial_title_de="Nach der Freigabe")
+    another_process_saves()  # the release, as another server makes it
+    key = page_cache._key(RequestFactory().get(url))
+    assert cache.add(page_cache._renewal(key), 1, 30)  # another request renders it now
+    meanwhile = client.get(url)
+    assert meanwhile["X-Page-Cache"] == "stale-while-revalidate"
+    assert meanwhile["X-Accel-Expires"] == "0" and "max-age=0" in meanwhile["Cache-Control"]
+    assert "Nach der Freigabe" not in visible_text(meanwhile.content.decode())
+    cache.delete(page_cache._renewal(key))  # that request is done (or gave up)
+    renewed = client.get(url)
+    assert renewed["X-Page-Cache"] == "miss"
+    assert "Nach der Freigabe" in visible_text(renewed.content.decode())
+    assert cache.get(page_cache._renewal(key)) is None  # released after rendering
+    assert client.get(url)["X-Page-Cache"] == "hit"
 
 
 def test_where_the_generation_lives(client, cache_backend, settings):

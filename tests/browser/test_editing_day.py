@@ -6,6 +6,8 @@ role signs in through the login form and does its tasks with clicks and typing.
   an earlier version back.
 - Two editors on one entry: changes of different fields are both kept; a field both
   changed is refused with the other person's value beside.
+- A change of a published Leitlinie as a change draft: previewed in place, released by a
+  second person with the role Freigabe, then public.
 - Übersetzung: writes the Arabic official wording right to left beside the rendered German
   source, marks it reviewed, and the Arabic page drops its “not reviewed” notice; offered
   no restore, and a restore address answers 403 with a way back.
@@ -16,7 +18,8 @@ import reversion
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from content.roles import EDITORS, TRANSLATORS
+from content.drafts import Aenderungsentwurf
+from content.roles import EDITORS, RELEASERS, TRANSLATORS
 from leitlinien.models import Begriff, Leitlinie
 from tests.sign_in import sign_in_with_second_factor
 from tests.support import admin_url, open_page, staff_user
@@ -220,3 +223,44 @@ def test_a_translator_revises_the_arabic_wording_and_marks_it_reviewed(site, pag
         assert shown.locator("article .tr-notice").count() == 0
     finally:
         later.close()
+
+
+def test_a_change_of_a_live_leitlinie_goes_out_once_a_second_person_releases_it(site, browser):
+    """Redaktion saves a change of a published Leitlinie as a change draft, previews it in
+    place and cannot release it; Freigabe compares and releases it; then it is public."""
+    staff_user("autorin", EDITORS)
+    staff_user("freigeber", RELEASERS)
+    leitlinie = with_first_version(Leitlinie.objects.get(number=4))
+    public = site + leitlinie.get_absolute_url()
+    author_context, releaser_context = browser.new_context(), browser.new_context()
+    try:
+        author, releaser = author_context.new_page(), releaser_context.new_page()
+        sign_in(author, site, "autorin")
+        open_page(author, site + admin_url(leitlinie, "change", leitlinie.pk))
+        author.fill("#id_editorial_title_de", "Neu im Entwurf")
+        author.get_by_role("button", name="Als Änderungsentwurf speichern").click()
+        assert "Als Änderungsentwurf gespeichert" in message(author)
+        assert "Entwurf freigeben" not in author.inner_text("#content-main")
+        visitor = browser.new_page()
+        open_page(visitor, public)
+        assert "Neu im Entwurf" not in visitor.inner_text("main")
+        author.get_by_role(
+            "link", name="Vorschau der öffentlichen Seite mit diesem Entwurf"
+        ).click()
+        assert "Neu im Entwurf" in author.inner_text("main")
+        assert "Vorschau" in author.inner_text(".preview-banner")
+
+        sign_in(releaser, site, "freigeber")
+        open_page(releaser, site + admin_url(Aenderungsentwurf, "changelist"))
+        releaser.locator("#result_list tbody a").first.click()
+        assert "Neu im Entwurf" in releaser.inner_text(".diff-table")
+        releaser.get_by_role("button", name="Entwurf freigeben").click()
+        assert "Freigegeben" in message(releaser)
+        # A new visitor (a browser that was here before may keep its copy for max-age).
+        later = browser.new_context()
+        open_page(later.new_page(), public)
+        assert "Neu im Entwurf" in later.pages[0].inner_text("main")
+        later.close()
+    finally:
+        author_context.close()
+        releaser_context.close()

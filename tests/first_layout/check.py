@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 from reversion.models import Version
 
 from content.models import TranslationState, content_models
@@ -38,6 +40,10 @@ client = Client()
 redirect = client.get("/de/leitlinien/9/")
 editor = User.objects.get(username="redakteurin")
 client.force_login(editor)
+# Past the second factor too (signin/), as tests.sign_in.verify_second_factor does it.
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = StaticDevice.objects.create(user=editor, name="t").persistent_id
+session.save()
 admin_page = client.get(f"/admin/portal/seite/{page.pk}/change/")
 history_page = client.get(f"/admin/portal/seite/{page.pk}/history/")
 with connection.cursor() as cursor:
