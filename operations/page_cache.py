@@ -15,8 +15,8 @@ Where the generation lives:
 
 Anonymous public pages also get ``Cache-Control: public, max-age=…`` so that browsers,
 a reverse proxy or a CDN may keep them; pages for signed-in staff are ``private``. The
-reverse proxy of ``deploy/nginx`` keeps them only ``PROXY_CACHE_SECONDS`` (``X-Accel-Expires``,
-which nginx does not pass on), so that a release reaches new visitors within seconds.
+reverse proxy of ``deploy/nginx`` keeps them at most ``PROXY_CACHE_SECONDS`` (``X-Accel-Expires``,
+which nginx does not pass on), so that a release reaches new visitors within a second.
 
 A release makes every page obsolete at once. Then one request per page renders it anew
 while every other request for that page gets the previous copy (``stale-while-revalidate``):
@@ -147,7 +147,17 @@ def _response(entry, state: str) -> HttpResponse:
     _generation, _stored_at, status, headers, content = entry
     response = HttpResponse(content, status=status, headers=headers)
     response["X-Page-Cache"] = state
+    if state == "hit" and "public" in response.get("Cache-Control", ""):
+        _keep_in_proxy(response)
     return response
+
+
+def _keep_in_proxy(response) -> None:
+    """How long nginx may keep this answer: until the end of the second
+    ``PROXY_CACHE_SECONDS - 1`` from now (an absolute time, ``@…``: nginx counts whole
+    seconds, and “1” would mean up to 2 s). Set when the answer leaves, never stored."""
+    until = int(time.time()) + max(settings.PROXY_CACHE_SECONDS, 1) - 1
+    response["X-Accel-Expires"] = f"@{until}"
 
 
 def stale_copy(request) -> HttpResponse | None:
@@ -241,14 +251,14 @@ class PageCacheMiddleware:
             control = response.get("Cache-Control", "")
             if not control:
                 patch_cache_control(response, public=True, max_age=settings.HTTP_MAX_AGE)
-                response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+                _keep_in_proxy(response)
             if key is not None and not any(
                 word in control for word in ("private", "no-store", "no-cache")
             ):
                 headers = {
                     name: value
                     for name, value in response.items()
-                    if name.lower() not in ("x-page-cache", "set-cookie")
+                    if name.lower() not in ("x-page-cache", "set-cookie", "x-accel-expires")
                 }
                 timeout = _timeout(request, response)
                 if timeout:
