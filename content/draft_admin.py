@@ -273,8 +273,7 @@ class ChangeDraftAdmin(admin.ModelAdmin):
             messages.success(request, gettext("Released: the change goes live at the set time."))
             return None
         with transaction.atomic():
-            draft.decided_by, draft.decided_at = request.user, timezone.now()
-            found = release.apply(draft, request.user)
+            found = release.apply(draft, request.user)  # records the releaser and the time
             if found:
                 transaction.set_rollback(True)
         if found:

@@ -42,7 +42,7 @@ def _value(obj, name, field):
     return getattr(obj, name)
 
 
-def _stored(name, field, value):
+def _stored(value):
     """A value as the JSON field keeps it (dates as ISO text, decimals as text)."""
     return DjangoJSONEncoder().default(value) if _needs_text(value) else value
 
@@ -74,9 +74,9 @@ def save_draft(live, edited, m2m: dict, user) -> Aenderungsentwurf | None:
             continue  # not in the form
         before = _value(live, name, field)
         after = sorted(o.pk for o in m2m[name]) if field.many_to_many else getattr(edited, name)
-        if _loaded(field, _stored(name, field, after)) != before:
-            changes[name] = _stored(name, field, after)
-            base[name] = _stored(name, field, before)
+        stored = _stored(after)
+        if _loaded(field, stored) != before:
+            changes[name], base[name] = stored, _stored(before)
     draft = pending_draft(live)
     if draft is None and not changes:
         return None
@@ -155,7 +155,8 @@ def apply(draft: Aenderungsentwurf, user, now=None) -> list[str]:
     if found:
         return found
     model = type(live)
-    names = [_fields(model)[name].name for name in draft.changes if name in _fields(model)]
+    fields = _fields(model)
+    names = [fields[name].name for name in draft.changes if name in fields]
     message = gettext("Change draft by %(author)s released by %(releaser)s") % {
         "author": _name(draft.author),
         "releaser": _name(user),
